@@ -1,0 +1,391 @@
+"""The Textual app: article list, reader, figures sidebar, search bar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from .corpus import Article, Corpus, CorpusError, bundled_content, load_corpus
+from .screens.help import HelpScreen
+from .screens.problems import ProblemsScreen
+from .search import SearchIndex, SearchResult
+from .stance import paragraph_leanings
+from .widgets.article_header import ArticleHeader
+from .widgets.article_list import ArticleList
+from .widgets.article_view import ArticleView, Marks
+from .widgets.commands import ArticleCommands
+from .widgets.figure_list import FigureList
+from .widgets.search_bar import SearchBar, SearchInput
+
+STANCE_FILTERS = ("all", "bullish", "bearish", "mixed")
+NARROW = 100
+
+
+class CapexReaderApp(App[None]):
+    """capexreader: read the AI-capex news in panes, with figures, stance and search."""
+
+    CSS_PATH = "capexreader.tcss"
+    TITLE = "capexreader"
+    COMMANDS = App.COMMANDS | {ArticleCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit capexreader"),
+        Binding("slash", "search", "Search", id="app.search",
+                tooltip="Search all articles (Chinese and English)"),
+        Binding("n", "next_hit", "Next hit", id="app.next_hit",
+                tooltip="Go to the next search hit, on to the next article"),
+        Binding("N", "previous_hit", "Prev hit", id="app.previous_hit",
+                tooltip="Go to the previous search hit"),
+        Binding("s", "cycle_stance", "Stance", id="app.stance",
+                tooltip="Filter by stance: all, bullish, bearish, mixed"),
+        Binding("f", "focus_figures", "Figures", id="app.figures",
+                tooltip="Focus the figures of the open article"),
+        Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="app.sidebar",
+                tooltip="Show or hide the figures sidebar"),
+        Binding("escape", "clear_search", "Clear", show=False, id="app.clear",
+                tooltip="Clear the search"),
+        Binding("question_mark,f1", "help", "Help", id="app.help",
+                tooltip="Show the help: what this is and every key"),
+    ]
+
+    stance_filter: reactive[str] = reactive("all")
+    expand: reactive[bool] = reactive(True)
+
+    def __init__(self, content_dir: Path | str | None = None) -> None:
+        super().__init__()
+        self.content_dir = Path(content_dir) if content_dir else bundled_content()
+        self.corpus: Corpus | None = None
+        self.current: Article | None = None
+        self.index: SearchIndex | None = None
+        self.result: SearchResult | None = None
+        self.hits: dict[str, list[tuple[int, int]]] = {}
+        self.hit_index = 0
+        self._pending_query: str | None = None
+        self._leanings: dict[str, list[tuple[int, int, int]]] = {}
+        self._sidebar_wanted = True
+
+    # -- layout ------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield ArticleList(id="articles")
+            with Vertical(id="reader"):
+                yield ArticleHeader(id="article-header")
+                yield ArticleView(id="article-view")
+            yield FigureList(id="figures")
+        yield SearchBar(id="search-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.content_dir.name
+        self.query_one(ArticleList).border_title = "Articles"
+        self.query_one("#reader").border_title = "Reader"
+        self.query_one(FigureList).border_title = "Figures"
+        self.query_one(SearchBar).display = False
+        self.query_one(ArticleList).focus()
+        self.load_content()
+
+    def on_resize(self) -> None:
+        self._apply_width()
+
+    def _apply_width(self) -> None:
+        narrow = self.size.width < NARROW
+        self.screen.set_class(narrow, "narrow")
+        self.query_one(FigureList).display = self._sidebar_wanted and not narrow
+
+    # -- loading -----------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load")
+    def load_content(self) -> None:
+        try:
+            corpus = load_corpus(self.content_dir)
+        except CorpusError as exc:
+            self.call_from_thread(self.notify, str(exc), title="Cannot open folder",
+                                  severity="error", timeout=10)
+            return
+        for article in corpus.articles:
+            article.figures, article.stance  # noqa: B018 - compute off the UI thread
+        self.call_from_thread(self._loaded, corpus)
+        self.build_index(corpus)
+
+    def _loaded(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.refresh_list()
+        if corpus.articles:
+            self.open_article(corpus.articles[0].id, focus=False)
+        fatal = [p for p in corpus.problems if p.fatal]
+        if corpus.problems:
+            first = "; ".join(str(p.path.name) + ": " + p.reason for p in corpus.problems[:3])
+            self.notify(f"{len(fatal)} unreadable, {len(corpus.problems) - len(fatal)} "
+                        f"warnings. {first}", title="Load problems", severity="warning")
+        if not corpus.articles:
+            self.notify("No articles in this folder (.md, .markdown, .txt).",
+                        severity="warning")
+
+    def build_index(self, corpus: Corpus) -> None:
+        """Runs in the load worker's thread: jieba never blocks the UI."""
+        index = SearchIndex()
+        for article in corpus.articles:
+            index.add(article.id, article.title, article.body)
+        self.call_from_thread(self._indexed, index)
+
+    def _indexed(self, index: SearchIndex) -> None:
+        self.index = index
+        if self._pending_query is not None:
+            query, self._pending_query = self._pending_query, None
+            self.run_search(query)
+
+    # -- list and reader ---------------------------------------------------------------------
+    def visible_articles(self) -> list[Article]:
+        if self.corpus is None:
+            return []
+        articles = self.corpus.articles
+        if self.stance_filter != "all":
+            articles = [a for a in articles if a.stance.label == self.stance_filter]
+        if self.result is not None:
+            allowed = {a.id: a for a in articles}
+            articles = [allowed[r.article] for r in self.result.results if r.article in allowed]
+        return articles
+
+    def refresh_list(self) -> None:
+        articles = self.visible_articles()
+        listing = self.query_one(ArticleList)
+        hits = {k: len(v) for k, v in self.hits.items()} if self.result else None
+        listing.show_articles(articles, hits)
+        total = len(self.corpus.articles) if self.corpus else 0
+        parts = ["Articles"]
+        if self.stance_filter != "all":
+            parts.append(self.stance_filter)
+        if self.result is not None:
+            parts.append(f"“{self.result.query[:20]}”")
+        listing.border_title = " · ".join(parts)
+        listing.border_subtitle = f"{len(articles)} of {total}"
+
+    def open_article(self, article_id: str, focus: bool = True) -> None:
+        article = self.corpus.get(article_id) if self.corpus else None
+        if article is None:
+            return
+        self.current = article
+        self.query_one(ArticleHeader).show(article)
+        self.query_one(ArticleView).show(article.body, self._marks(article))
+        self.query_one(FigureList).show_figures(article.figures)
+        self.hit_index = 0
+        if self.hits.get(article.id):
+            self._go_to_hit()
+        self._update_counter()
+        if focus:
+            self.query_one(ArticleView).focus()
+
+    def _marks(self, article: Article, current: tuple[int, int] | None = None) -> Marks:
+        if article.id not in self._leanings:
+            self._leanings[article.id] = paragraph_leanings(article.body)
+        return Marks(
+            figures=[(f.start, f.end) for f in article.figures],
+            hits=self.hits.get(article.id, []),
+            current=current,
+            leanings=self._leanings[article.id],
+        )
+
+    def _update_counter(self) -> None:
+        reader = self.query_one("#reader")
+        hits = self.hits.get(self.current.id, []) if self.current else []
+        if self.result is None or not self.current:
+            reader.border_subtitle = ""
+        elif not hits:
+            reader.border_subtitle = "no hits in this article"
+        else:
+            ids = [r.article for r in self.result.results]
+            pos = ids.index(self.current.id) + 1 if self.current.id in ids else 0
+            reader.border_subtitle = (f"hit {self.hit_index + 1}/{len(hits)} · "
+                                      f"article {pos}/{len(ids)}")
+
+    @on(ArticleList.OptionSelected, "#articles")
+    def _article_selected(self, event: ArticleList.OptionSelected) -> None:
+        if event.option.id:
+            self.open_article(event.option.id)
+
+    @on(FigureList.Chosen)
+    def _figure_chosen(self, event: FigureList.Chosen) -> None:
+        if self.current is None or event.index >= len(self.current.figures):
+            return
+        fig = self.current.figures[event.index]
+        view = self.query_one(ArticleView)
+        view.set_marks(self._marks(self.current, (fig.start, fig.end)))
+        view.scroll_to_offset(fig.start)
+
+    # -- search ------------------------------------------------------------------------------
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        if not event.query.strip():
+            self.action_clear_search()
+            return
+        if self.index is None:
+            self._pending_query = event.query
+            self.query_one(SearchBar).set_info("Indexing… the search runs when it is ready.")
+            return
+        self.run_search(event.query)
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self) -> None:
+        self.action_clear_search()
+
+    def run_search(self, query: str) -> None:
+        assert self.index is not None
+        self.result = self.index.search(query, expand=self.expand)
+        self.hits = {r.article: [(h.start, h.end) for h in r.hits] for r in self.result.results}
+        self.query_one(SearchBar).set_info(self._search_info(self.result))
+        self.refresh_list()
+        if self.result.results:
+            first = self.visible_articles()
+            if first:
+                self.open_article(first[0].id)
+                return
+        elif self.current is not None:
+            self.open_article(self.current.id, focus=False)
+        self.query_one(SearchInput).focus()
+
+    def _search_info(self, result: SearchResult) -> str:
+        total = sum(len(r.hits) for r in result.results)
+        if not result.groups:
+            return "Nothing to search for in that query."
+        groups = " AND ".join("(" + " | ".join(g) + ")" if len(g) > 1 else g[0]
+                              for g in result.groups)
+        expand = "glossary on" if self.expand else "glossary off"
+        return (f"{len(result.results)} articles, {total} hits · terms: {groups} · {expand}"
+                " · n/N step, Esc clears")
+
+    def action_clear_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        had_search = self.result is not None or bar.display
+        self.result = None
+        self.hits = {}
+        bar.display = False
+        bar.input.value = ""
+        bar.set_info("")
+        if not had_search:
+            return
+        self.refresh_list()
+        if self.current is not None:
+            view = self.query_one(ArticleView)
+            view.set_marks(self._marks(self.current))
+            self._update_counter()
+            view.focus()
+
+    def action_next_hit(self) -> None:
+        self._step_hit(1)
+
+    def action_previous_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, step: int) -> None:
+        if self.result is None or not self.result.results:
+            self.notify("No search hits. Press / to search.", timeout=3)
+            return
+        hits = self.hits.get(self.current.id, []) if self.current else []
+        target = self.hit_index + step
+        if hits and 0 <= target < len(hits):
+            self.hit_index = target
+            self._go_to_hit()
+            self._update_counter()
+            return
+        ids = [a.id for a in self.visible_articles()]
+        if not ids:
+            return
+        pos = ids.index(self.current.id) if self.current and self.current.id in ids else -1
+        next_id = ids[(pos + step) % len(ids)]
+        self.open_article(next_id)
+        if step < 0 and self.hits.get(next_id):
+            self.hit_index = len(self.hits[next_id]) - 1
+            self._go_to_hit()
+            self._update_counter()
+        listing = self.query_one(ArticleList)
+        listing.highlighted = ids.index(next_id)
+
+    def _go_to_hit(self) -> None:
+        if self.current is None:
+            return
+        hits = self.hits.get(self.current.id, [])
+        if not hits:
+            return
+        span = hits[self.hit_index]
+        view = self.query_one(ArticleView)
+        view.set_marks(self._marks(self.current, span))
+        view.scroll_to_offset(span[0])
+
+    def set_expand(self, value: bool) -> None:
+        self.expand = value
+        self.notify(f"Glossary expansion {'on' if value else 'off'}", timeout=3)
+        if self.result is not None and self.index is not None:
+            self.run_search(self.result.query)
+
+    # -- filters, panes, dialogs -------------------------------------------------------------
+    def action_cycle_stance(self) -> None:
+        i = STANCE_FILTERS.index(self.stance_filter)
+        self.set_stance_filter(STANCE_FILTERS[(i + 1) % len(STANCE_FILTERS)])
+
+    def set_stance_filter(self, label: str) -> None:
+        self.stance_filter = label
+        self.refresh_list()
+        self.notify(f"Stance filter: {label}", timeout=2)
+
+    def action_focus_figures(self) -> None:
+        figures = self.query_one(FigureList)
+        if not figures.display:
+            self._sidebar_wanted = True
+            figures.display = True
+        figures.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        self._sidebar_wanted = not self.query_one(FigureList).display
+        self.query_one(FigureList).display = self._sidebar_wanted
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.binding_groups()))
+
+    def action_show_problems(self) -> None:
+        problems = self.corpus.problems if self.corpus else []
+        if not problems:
+            self.notify("Every file loaded without problems.", timeout=3)
+            return
+        self.push_screen(ProblemsScreen(problems))
+
+    @staticmethod
+    def binding_groups() -> list[tuple[str, list[Binding]]]:
+        def only(bindings: Iterable[object]) -> list[Binding]:
+            return [b for b in bindings if isinstance(b, Binding)]
+
+        return [
+            ("Everywhere", only(CapexReaderApp.BINDINGS)),
+            ("Article list (Enter opens)", only(ArticleList.BINDINGS)),
+            ("Reader", only(ArticleView.BINDINGS)),
+            ("Figures (Enter scrolls the reader to the figure)", only(FigureList.BINDINGS)),
+            ("Search bar", only(SearchBar.BINDINGS) + only(SearchInput.BINDINGS)),
+        ]
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Search", "Search all articles", self.action_search)
+        yield SystemCommand("Clear search", "Show every article again", self.action_clear_search)
+        for label in STANCE_FILTERS:
+            yield SystemCommand(f"Filter: {label}", f"Show {label} articles",
+                                partial(self.set_stance_filter, label))
+        yield SystemCommand("Toggle figures sidebar", "Show or hide the figures",
+                            self.action_toggle_sidebar)
+        yield SystemCommand("Glossary expansion: " + ("off" if self.expand else "on"),
+                            "Search also finds the other language's terms (bubble ↔ 泡沫)",
+                            partial(self.set_expand, not self.expand))
+        yield SystemCommand("Load problems", "Files that could not be read",
+                            self.action_show_problems)
+        yield SystemCommand("Help", "What this is and every key", self.action_help)

@@ -1,0 +1,285 @@
+"""Articles and the corpus: read, decode, front matter, clean."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from .clean import clean_text
+from .decode import NotText, decode_bytes
+from .fold import fold
+
+if TYPE_CHECKING:
+    from .figures import Figure
+    from .stance import Stance
+
+TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
+LANGUAGES = {"en", "zh", "zh-Hant", "mixed"}
+STANCES = {"bullish", "bearish", "mixed", "neutral"}
+MAX_BYTES = 64 * 1024 * 1024
+_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
+@dataclass
+class LoadProblem:
+    """A file that could not be read, or was read with a warning."""
+
+    path: Path
+    reason: str
+    fatal: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(eq=False)
+class Article:
+    id: str
+    path: Path
+    title: str
+    body: str
+    date: str | None = None
+    source: str = ""
+    author: str = ""
+    language: str = "en"
+    editorial_stance: str | None = None
+    seed: str = ""
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+    @cached_property
+    def figures(self) -> list[Figure]:
+        from .figures import extract_figures
+
+        return extract_figures(self.body, year=self.year)
+
+    @cached_property
+    def stance(self) -> Stance:
+        from .stance import score_stance
+
+        return score_stance(self.body, title=self.title, override=self.editorial_stance)
+
+
+@dataclass
+class Corpus:
+    root: Path
+    articles: list[Article] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)
+
+    @cached_property
+    def by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+    def get(self, article_id: str) -> Article | None:
+        return self.by_id.get(article_id)
+
+
+class CorpusError(OSError):
+    """The content folder itself cannot be read."""
+
+
+def bundled_content() -> Path:
+    """The articles shipped with the package (or with the source tree in a checkout)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "content", here.parent.parent / "content"):
+        if candidate.is_dir():
+            return candidate
+    return here / "content"
+
+
+def iter_files(root: Path) -> list[Path]:
+    """Text files below root, sorted; hidden entries skipped; symlink loops cut."""
+    seen: set[str] = set()
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root, followlinks=True, onerror=None):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or Path(name).suffix.lower() not in TEXT_SUFFIXES:
+                continue
+            found.append(Path(folder) / name)
+    return found
+
+
+def load_corpus(path: Path | str) -> Corpus:
+    """Load every article below path; unreadable files become LoadProblems."""
+    root = Path(path)
+    if not root.is_dir():
+        raise CorpusError(f"{root}: not a readable folder")
+    try:
+        os.listdir(root)
+    except OSError as exc:
+        raise CorpusError(f"{root}: {exc.strerror or exc}") from exc
+    corpus = Corpus(root)
+    files = iter_files(root)
+    ids = _assign_ids(root, files)
+    for file in files:
+        try:
+            article = load_article(file, ids[file], corpus.problems)
+        except (OSError, NotText, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            corpus.problems.append(LoadProblem(file, reason))
+            continue
+        corpus.articles.append(article)
+    return corpus
+
+
+def _assign_ids(root: Path, files: list[Path]) -> dict[Path, str]:
+    stems: dict[str, int] = {}
+    for file in files:
+        stem = file.relative_to(root).with_suffix("").as_posix()
+        stems[stem] = stems.get(stem, 0) + 1
+    ids = {}
+    for file in files:
+        rel = file.relative_to(root)
+        stem = rel.with_suffix("").as_posix()
+        ids[file] = stem if stems[stem] == 1 else rel.as_posix()
+    return ids
+
+
+def load_article(file: Path, article_id: str, problems: list[LoadProblem]) -> Article:
+    """Read one file into an Article; warnings go to problems."""
+    if file.stat().st_size > MAX_BYTES:
+        raise ValueError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+    text = decode_bytes(file.read_bytes())
+    meta, text = split_front_matter(text, file, problems)
+    cleaned = clean_text(text)
+    body = cleaned.text
+    meta = {**cleaned.metadata, **meta}
+    title = _text_value(meta.get("title"))
+    if not title:
+        title, body = _title_from_body(body)
+    if not title:
+        title = file.stem
+    return Article(
+        id=article_id,
+        path=file,
+        title=title,
+        body=body,
+        date=_date_value(meta.get("date"), body, file, problems),
+        source=_text_value(meta.get("source")),
+        author=_text_value(meta.get("author")),
+        language=_language_value(meta.get("language"), title + "\n" + body),
+        editorial_stance=_stance_value(meta.get("stance"), file, problems),
+        seed=_text_value(meta.get("seed")),
+        tags=[str(t) for t in meta.get("tags") or [] if isinstance(t, (str, int, float))]
+        if isinstance(meta.get("tags"), list)
+        else [],
+    )
+
+
+def split_front_matter(
+    text: str, file: Path, problems: list[LoadProblem]
+) -> tuple[dict, str]:
+    """Split YAML front matter (safe loading only) from the text."""
+    text = text.lstrip("\ufeff")
+    match = _FRONT.match(text.replace("\r\n", "\n")) if text.startswith("---") else None
+    if not match:
+        return {}, text
+    body = text.replace("\r\n", "\n")[match.end():]
+    try:
+        meta = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError as exc:
+        problems.append(LoadProblem(file, f"front matter ignored: {_first_line(exc)}", False))
+        return {}, body
+    if not isinstance(meta, dict):
+        if meta is not None:
+            problems.append(LoadProblem(file, "front matter ignored: not a mapping", False))
+        return {}, body
+    return {str(k): v for k, v in meta.items()}, body
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _text_value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return " ".join(_text_value(v) for v in value).strip()
+    if isinstance(value, dict):
+        return ""
+    return " ".join(str(value).split())
+
+
+def _title_from_body(body: str) -> tuple[str, str]:
+    lines = body.split("\n")
+    for i, line in enumerate(lines):
+        if line.strip():
+            title = line.strip().lstrip("#").strip()
+            return title, "\n".join(lines[i + 1 :]).strip("\n")
+    return "", body
+
+
+def _date_value(
+    value: object, body: str, file: Path, problems: list[LoadProblem]
+) -> str | None:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if value is not None and value != "":
+        parsed = parse_date(str(value))
+        if parsed is None:
+            problems.append(LoadProblem(file, f"date ignored: {str(value)[:40]!r}", False))
+        return parsed
+    head = "\n".join(body.split("\n")[:4])
+    return parse_date(head)
+
+
+def parse_date(text: str) -> str | None:
+    """The first valid YYYY-MM-DD-like date in text, as ISO, else None."""
+    for m in _DATE.finditer(text):
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _stance_value(value: object, file: Path, problems: list[LoadProblem]) -> str | None:
+    if value is None or value == "":
+        return None
+    label = str(value).strip().lower()
+    if label in STANCES:
+        return label
+    problems.append(LoadProblem(file, f"stance ignored: {str(value)[:40]!r}", False))
+    return None
+
+
+def _language_value(value: object, text: str) -> str:
+    if isinstance(value, str) and value in LANGUAGES:
+        return value
+    return detect_language(text)
+
+
+def detect_language(text: str) -> str:
+    """en, zh, zh-Hant or mixed, from the share of Han characters and Latin words."""
+    sample = text[:20000]
+    han = [ch for ch in sample if "\u4e00" <= ch <= "\u9fff"]
+    latin = len(re.findall(r"[A-Za-z]{2,}", sample))
+    if not han:
+        return "en"
+    share = len(han) / (len(han) + 2 * latin)
+    if share < 0.15:
+        return "en"
+    if share < 0.85 and latin > 50:
+        return "mixed"
+    traditional = sum(1 for ch in han if fold(ch) != ch)
+    return "zh-Hant" if traditional > 0.05 * len(han) else "zh"

@@ -1,0 +1,39 @@
+"""Script and case folding that never shifts offsets: one character in, one character out."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+_converter = None
+
+
+def _t2s():
+    global _converter
+    if _converter is None:
+        import opencc
+
+        _converter = opencc.OpenCC("t2s")
+    return _converter
+
+
+@lru_cache(maxsize=65536)
+def fold_char(ch: str) -> str:
+    """Fold one character: Traditional to Simplified, upper to lower case, full-width to ASCII."""
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:  # full-width ASCII
+        ch = chr(code - 0xFEE0)
+        code = ord(ch)
+    if code < 0x3000:
+        low = ch.lower()
+        return low if len(low) == 1 else ch
+    if 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FA1F:
+        out = _t2s().convert(ch)
+        return out if len(out) == 1 else ch
+    return ch
+
+
+def fold(text: str) -> str:
+    """Fold a whole text; ``len(fold(t)) == len(t)`` always holds."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(fold_char, text))

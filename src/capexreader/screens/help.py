@@ -1,0 +1,60 @@
+"""The help dialog: what the reader is and every key, taken from the bindings themselves."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+INTRO = """\
+# capexreader
+
+Read the news about big tech's AI capital expenditure in Chinese and English.
+The list shows each article's date, language, **stance** (▲ bullish, ▼ bearish, ◆ mixed)
+and number of figures. The sidebar lists the figures of the open article, normalised
+(800亿美元 = $80B) and attributed; choosing one scrolls the article to it.
+
+Search with `/`: several words must all match, "quoted words" are a phrase, Chinese is
+segmented by jieba and Traditional and Simplified script match each other. The glossary
+adds the other language's terms (bubble ↔ 泡沫); switch that off from the command palette.
+
+## Keys
+"""
+
+
+def _key_rows(groups: list[tuple[str, list[Binding]]]) -> str:
+    lines = []
+    for name, bindings in groups:
+        lines.append(f"\n**{name}**\n\n| key | does |\n|---|---|")
+        for b in bindings:
+            keys = " / ".join(k.strip() for k in b.key.split(","))
+            lines.append(f"| `{keys}` | {b.tooltip or b.description} |")
+    return "\n".join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90; max-width: 95%; height: 90%; border: thick $primary; background: $surface;
+        padding: 0 1;
+    }
+    """
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close",
+                tooltip="Close the help"),
+    ]
+
+    def __init__(self, groups: list[tuple[str, list[Binding]]]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Markdown(INTRO + _key_rows(self.groups) + "\n\nctrl+p opens the command "
+                           "palette: open an article, filter, search, themes.")
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)

@@ -1,0 +1,42 @@
+"""A dialog listing the files that could not be read, each with its reason."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from ..corpus import LoadProblem
+
+
+class ProblemsScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    ProblemsScreen { align: center middle; }
+    ProblemsScreen > Vertical {
+        width: 90%; height: 80%; border: thick $error; background: $surface; padding: 0 1;
+    }
+    ProblemsScreen DataTable { height: 1fr; }
+    """
+    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="problems.close",
+                        tooltip="Close this list")]
+
+    def __init__(self, problems: list[LoadProblem]) -> None:
+        super().__init__()
+        self.problems = problems
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"[b]{len(self.problems)} files with problems[/b] (Esc closes)")
+            yield DataTable(cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("file", "problem")
+        for p in self.problems:
+            table.add_row(str(p.path), p.reason)
+        table.focus()
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)

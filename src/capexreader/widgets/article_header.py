@@ -1,0 +1,30 @@
+"""The block above the article body: title, source, date, language, stance."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ..corpus import Article
+from .article_list import stance_badge
+
+
+def header_text(article: Article) -> Text:
+    """Plain Text objects only: markup in titles is shown, never run."""
+    stance = article.stance
+    out = Text(article.title, style="bold")
+    out.append("\n")
+    meta = [x for x in (article.source, article.author, article.date or "no date",
+                        article.language) if x]
+    out.append(" · ".join(meta), style="dim")
+    out.append(" · ")
+    out.append_text(stance_badge(stance.label))
+    out.append(f" {stance.score:+.2f}", style="dim")
+    if stance.overridden:
+        out.append(f" (editorial; computed {stance.computed_label})", style="dim italic")
+    return out
+
+
+class ArticleHeader(Static):
+    def show(self, article: Article | None) -> None:
+        self.update(header_text(article) if article else Text("No article open", style="dim"))

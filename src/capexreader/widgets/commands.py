@@ -1,0 +1,31 @@
+"""Command palette provider: open any article by its title."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+class ArticleCommands(Provider):
+    """'Open: <title>' for every article in the corpus."""
+
+    def _articles(self) -> list:
+        corpus = getattr(self.app, "corpus", None)
+        return corpus.articles if corpus else []
+
+    async def discover(self) -> Hits:
+        for article in self._articles()[:20]:
+            yield DiscoveryHit(
+                f"Open: {article.title}", partial(self.app.open_article, article.id),
+                help=f"{article.date or ''} {article.language} {article.stance.label}",
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for article in self._articles():
+            text = f"Open: {article.title}"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(self.app.open_article, article.id),
+                          help=f"{article.id} · {article.stance.label}")
