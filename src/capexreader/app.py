@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -13,18 +14,27 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
 
-from .corpus import Article, Corpus, CorpusError, bundled_content, load_corpus
-from .screens.help import HelpScreen
-from .screens.problems import ProblemsScreen
-from .search import SearchIndex, SearchResult
-from .stance import paragraph_leanings
+from .paths import bundled_content
 from .widgets.article_header import ArticleHeader
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView, Marks
-from .widgets.commands import ArticleCommands
 from .widgets.figure_list import FigureList
 from .widgets.search_bar import SearchBar, SearchInput
+
+if TYPE_CHECKING:
+    from .corpus import Article, Corpus
+    from .search import SearchIndex, SearchResult
+
+# The model, dialogs and palette are imported when first needed: the first frame waits
+# for none of them.
+
+
+def _article_commands():  # noqa: ANN202 - a lazy command palette provider
+    from .widgets.commands import ArticleCommands
+
+    return ArticleCommands
 
 STANCE_FILTERS = ("all", "bullish", "bearish", "mixed")
 NARROW = 100
@@ -33,9 +43,9 @@ NARROW = 100
 class CapexReaderApp(App[None]):
     """capexreader: read the AI-capex news in panes, with figures, stance and search."""
 
-    CSS_PATH = "capexreader.tcss"
+    CSS_PATH = Path(__file__).parent / "capexreader.tcss"
     TITLE = "capexreader"
-    COMMANDS = App.COMMANDS | {ArticleCommands}
+    COMMANDS = App.COMMANDS | {_article_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit capexreader"),
         Binding("slash", "search", "Search", id="app.search",
@@ -71,6 +81,7 @@ class CapexReaderApp(App[None]):
         self._pending_query: str | None = None
         self._leanings: dict[str, list[tuple[int, int, int]]] = {}
         self._sidebar_wanted = True
+        self.ready = False  # the corpus is loaded and indexed, or could not be loaded
 
     # -- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -91,7 +102,7 @@ class CapexReaderApp(App[None]):
         self.query_one(FigureList).border_title = "Figures"
         self.query_one(SearchBar).display = False
         self.query_one(ArticleList).focus()
-        self.load_content()
+        self.call_after_refresh(self.load_content)
 
     def on_resize(self) -> None:
         self._apply_width()
@@ -104,19 +115,22 @@ class CapexReaderApp(App[None]):
     # -- loading -----------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load")
     def load_content(self) -> None:
+        from .corpus import CorpusError, load_corpus
+
         try:
             corpus = load_corpus(self.content_dir)
         except CorpusError as exc:
             self.call_from_thread(self.notify, str(exc), title="Cannot open folder",
                                   severity="error", timeout=10)
+            self.ready = True
             return
         for article in corpus.articles:
             article.figures, article.stance  # noqa: B018 - compute off the UI thread
         self.call_from_thread(self._loaded, corpus)
-        self.build_index(corpus)
 
     def _loaded(self, corpus: Corpus) -> None:
         self.corpus = corpus
+        self.call_after_refresh(self.build_index, corpus)
         self.refresh_list()
         if corpus.articles:
             self.open_article(corpus.articles[0].id, focus=False)
@@ -129,15 +143,22 @@ class CapexReaderApp(App[None]):
             self.notify("No articles in this folder (.md, .markdown, .txt).",
                         severity="warning")
 
+    @work(thread=True, exclusive=True, group="index")
     def build_index(self, corpus: Corpus) -> None:
-        """Runs in the load worker's thread: jieba never blocks the UI."""
+        """A thread worker, started once the titles are drawn: jieba never blocks the UI."""
+        from .search import SearchIndex
+
+        worker = get_current_worker()
         index = SearchIndex()
         for article in corpus.articles:
+            if worker.is_cancelled:
+                return
             index.add(article.id, article.title, article.body)
         self.call_from_thread(self._indexed, index)
 
     def _indexed(self, index: SearchIndex) -> None:
         self.index = index
+        self.ready = True
         if self._pending_query is not None:
             query, self._pending_query = self._pending_query, None
             self.run_search(query)
@@ -185,6 +206,8 @@ class CapexReaderApp(App[None]):
 
     def _marks(self, article: Article, current: tuple[int, int] | None = None) -> Marks:
         if article.id not in self._leanings:
+            from .stance import paragraph_leanings
+
             self._leanings[article.id] = paragraph_leanings(article.body)
         return Marks(
             figures=[(f.start, f.end) for f in article.figures],
@@ -350,6 +373,8 @@ class CapexReaderApp(App[None]):
         self.query_one(FigureList).display = self._sidebar_wanted
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.binding_groups()))
@@ -359,7 +384,9 @@ class CapexReaderApp(App[None]):
         if not problems:
             self.notify("Every file loaded without problems.", timeout=3)
             return
-        self.push_screen(ProblemsScreen(problems))
+        from .screens.problems import ProblemsScreen
+
+        self.push_screen(ProblemsScreen(problems, self.content_dir))
 
     @staticmethod
     def binding_groups() -> list[tuple[str, list[Binding]]]:

@@ -15,6 +15,7 @@ import yaml
 from .clean import clean_text
 from .decode import NotText, decode_bytes
 from .fold import fold
+from .paths import bundled_content  # noqa: F401 - part of this module's interface
 
 if TYPE_CHECKING:
     from .figures import Figure
@@ -26,6 +27,16 @@ STANCES = {"bullish", "bearish", "mixed", "neutral"}
 MAX_BYTES = 64 * 1024 * 1024
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """Safe loading, with dates left as strings so that a bad one is only a warning."""
+
+
+_SafeLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass
@@ -89,15 +100,6 @@ class CorpusError(OSError):
     """The content folder itself cannot be read."""
 
 
-def bundled_content() -> Path:
-    """The articles shipped with the package (or with the source tree in a checkout)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "content", here.parent.parent / "content"):
-        if candidate.is_dir():
-            return candidate
-    return here / "content"
-
-
 def iter_files(root: Path) -> list[Path]:
     """Text files below root, sorted; hidden entries skipped; symlink loops cut."""
     seen: set[str] = set()
@@ -157,12 +159,12 @@ def load_article(file: Path, article_id: str, problems: list[LoadProblem]) -> Ar
     if file.stat().st_size > MAX_BYTES:
         raise ValueError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
     text = decode_bytes(file.read_bytes())
-    meta, text = split_front_matter(text, file, problems)
+    front, text = split_front_matter(text, file, problems)
     cleaned = clean_text(text)
     body = cleaned.text
-    meta = {**cleaned.metadata, **meta}
+    meta = {**cleaned.metadata, **(front or {})}
     title = _text_value(meta.get("title"))
-    if not title:
+    if not title and front is None:
         title, body = _title_from_body(body)
     if not title:
         title = file.stem
@@ -185,16 +187,16 @@ def load_article(file: Path, article_id: str, problems: list[LoadProblem]) -> Ar
 
 def split_front_matter(
     text: str, file: Path, problems: list[LoadProblem]
-) -> tuple[dict, str]:
-    """Split YAML front matter (safe loading only) from the text."""
+) -> tuple[dict | None, str]:
+    """Split YAML front matter (safe loading only) from the text; None if it has none."""
     text = text.lstrip("\ufeff")
     match = _FRONT.match(text.replace("\r\n", "\n")) if text.startswith("---") else None
     if not match:
-        return {}, text
+        return None, text
     body = text.replace("\r\n", "\n")[match.end():]
     try:
-        meta = yaml.safe_load(match.group(1) or "")
-    except yaml.YAMLError as exc:
+        meta = yaml.load(match.group(1) or "", Loader=_SafeLoader)  # noqa: S506 - safe subclass
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         problems.append(LoadProblem(file, f"front matter ignored: {_first_line(exc)}", False))
         return {}, body
     if not isinstance(meta, dict):

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .fold import fold
 from .numbers import CN_NUM, parse_cn_number, parse_number
+from .patterns import word_union
 from .resources import load_data
 
 MONEY_UNITS = {"USD", "CNY", "EUR", "GBP", "JPY", "HKD", "TWD", "KRW", "INR", "CAD", "AUD", "SGD"}
@@ -67,10 +68,11 @@ COUNT_ZH = re.compile(rf"{_LB}(?:{NUM}|(?P<cn>{CN_NUM}))\s*(?P<m1>{_MAG_ZH})(?P<
 COUNT_EN = re.compile(
     rf"{_LB}{NUM}\s(?P<m1>trillion|billion|million|thousand)\s(?P<w>[a-z]+(?:-[a-z]+)?)"
 )
+_ANCHOR = re.compile(r"\d+|百分之|倍|[亿万兆]")
 # Text that holds digits but no figures: URLs, e-mail addresses, link targets, citations.
-MASK = re.compile(
-    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\]\([^)\s]*\)|(?:\[\d+(?:[,-]\d+)*\])+"
-)
+MASK = re.compile(r"https?://\S+|www\.\S+|\]\([^)\s]*\)|(?:\[\d+(?:[,-]\d+)*\])+")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Matched on the original text (same offsets as the folded one), so capitals can be seen.
 SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"』」)）]?|\.(?=\s|$)|\n|\s-\s(?=[A-Z])")
 CLAUSE_END = re.compile(r"[,，、:：—–]|\s-\s")
 YEAR = re.compile(
@@ -153,11 +155,7 @@ def _cues() -> dict:
     entities = load_data("entities")
 
     def alternation(words: list[str]) -> str:
-        parts = []
-        for word in sorted({fold(w) for w in words}, key=len, reverse=True):
-            esc = re.escape(word)
-            parts.append(rf"(?<![a-z]){esc}(?![a-z])" if word.isascii() else esc)
-        return "|".join(parts)
+        return word_union(fold(w) for w in words)
 
     alias_to_name = {fold(a): name for name, aliases in entities.items() for a in aliases + [name]}
     return {
@@ -175,7 +173,10 @@ def _kind_matchers(kinds: dict, alternation) -> list[tuple[str, re.Pattern]]:  #
 
 def mask_text(folded: str) -> str:
     """Blank out URLs, e-mail addresses and citation markers, keeping the length."""
-    return MASK.sub(lambda m: " " * len(m.group(0)), folded)
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731
+    if "@" in folded:
+        folded = EMAIL.sub(blank, folded)
+    return MASK.sub(blank, folded) if ("[" in folded or "http" in folded or "www." in folded) else folded
 
 
 def extract_figures(text: str, year: int | None = None) -> list[Figure]:
@@ -190,10 +191,23 @@ def extract_figures(text: str, year: int | None = None) -> list[Figure]:
     return figures
 
 
+def _windows(t: str) -> list[tuple[int, int]]:
+    """Stretches of text around digits and numeral words: the only places figures can be."""
+    out: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(t):
+        lo, hi = max(0, m.start() - 24), m.end() + 64
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def _scan(t: str) -> list[tuple[int, int, float, float | None, str]]:
     spans: list[tuple[int, int, float, float | None, str]] = []
+    windows = _windows(t)
     for pattern, reader in _READERS:
-        for m in pattern.finditer(t):
+        for m in (m for lo, hi in windows for m in pattern.finditer(t, lo, hi)):
             item = reader(m)
             if item is not None:
                 value, high, unit = item
@@ -298,38 +312,53 @@ _READERS = [
 ]
 
 
-def _bounds(pattern: re.Pattern, t: str) -> list[int]:
-    return [m.end() for m in pattern.finditer(t)]
+_REACH = 600  # how far to look for the ends of a sentence
 
 
-def _span_around(ends: list[int], start: int, end: int, size: int) -> tuple[int, int]:
-    i = bisect.bisect_right(ends, start)
-    lo = ends[i - 1] if i > 0 else 0
-    j = bisect.bisect_left(ends, end)
-    hi = ends[j] if j < len(ends) else size
-    return lo, hi
+def _sentence_span(pattern: re.Pattern, text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - _REACH)
+    last = None
+    for last in pattern.finditer(text, lo, start):  # noqa: B007 - keep the last one
+        pass
+    first = pattern.search(text, end, min(len(text), end + _REACH))
+    return (last.end() if last else lo), (first.end() if first else min(len(text), end + _REACH))
+
+
+class _Sentence:
+    """Entity and year mentions of one sentence, found once for all its figures."""
+
+    def __init__(self, t: str, lo: int, hi: int, year: int | None) -> None:
+        cues = _cues()
+        self.lo, self.hi = lo, hi
+        self.mentions = [(m.start(), m.end(), cues["alias"][m.group(0)])
+                         for m in cues["entity"].finditer(t, lo, hi)]
+        self.starts = [m[0] for m in self.mentions]
+        self.years = _year_mentions(t, year, lo, hi)
 
 
 def _attribute(text: str, t: str, figures: list[Figure], year: int | None) -> None:
     cues = _cues()
-    sentence_ends = _bounds(SENTENCE_END, t)
-    clause_ends = _bounds(CLAUSE_END, t)
-    mentions = [(m.start(), m.end(), cues["alias"][m.group(0)]) for m in cues["entity"].finditer(t)]
-    mention_starts = [m[0] for m in mentions]
-    years = _year_mentions(t, year)
+    sentences: dict[tuple[int, int], _Sentence] = {}
+    by_figure: list[_Sentence] = []
     for fig in figures:
-        s_lo, s_hi = _span_around(sentence_ends, fig.start, fig.end, len(t))
-        c_lo, c_hi = _span_around(clause_ends, fig.start, fig.end, len(t))
+        s_lo, s_hi = _sentence_span(SENTENCE_END, text, fig.start, fig.end)
+        c_lo, c_hi = _sentence_span(CLAUSE_END, text, fig.start, fig.end)
         c_lo, c_hi = max(c_lo, s_lo), min(c_hi, s_hi)
-        fig.sentence = " ".join(text[s_lo:s_hi].split()).strip()
-        fig.entity = _entity(fig, mentions, mention_starts, t, s_lo, s_hi)
-        kinds = cues["kinds"] if fig.category == "money" else cues["percent_kinds"]
-        if fig.category in ("money", "percent"):
-            fig.kind = _nearest_kind(t, fig, kinds, c_lo, c_hi) or _nearest_kind(
-                t, fig, kinds, s_lo, s_hi
-            )
-        fig.year = _nearest_year(years, fig, c_lo, c_hi) or _nearest_year(years, fig, s_lo, s_hi)
-    _respectively(t, figures, mentions, mention_starts, cues["respectively"], sentence_ends)
+        sent = sentences.get((s_lo, s_hi))
+        if sent is None:
+            sent = sentences[(s_lo, s_hi)] = _Sentence(t, s_lo, s_hi, year)
+        by_figure.append(sent)
+        fig.sentence = " ".join(text[s_lo:s_hi].split())
+        fig.entity = _entity(fig, sent.mentions, sent.starts, t, s_lo, s_hi)
+        if fig.category == "money":
+            fig.kind = _nearest_kind(t, fig, cues["kinds"], c_lo, c_hi) or _nearest_kind(
+                t, fig, cues["kinds"], s_lo, s_hi)
+            fig.year = _nearest_year(sent.years, fig, c_lo, c_hi) or _nearest_year(
+                sent.years, fig, s_lo, s_hi)
+        elif fig.category == "percent":
+            fig.kind = _nearest_kind(t, fig, cues["percent_kinds"], c_lo, c_hi)
+            fig.year = _nearest_year(sent.years, fig, c_lo, c_hi)
+    _respectively(t, figures, by_figure, cues["respectively"])
 
 
 def _entity(fig: Figure, mentions: list, starts: list[int], t: str, lo: int, hi: int) -> str | None:
@@ -359,21 +388,19 @@ def _list_ending_at(before: list, t: str) -> list:
     return group
 
 
-def _respectively(
-    t: str, figures: list[Figure], mentions: list, starts: list[int], cue: re.Pattern,
-    sentence_ends: list[int],
-) -> None:
+def _respectively(t: str, figures: list[Figure], sentences: list[_Sentence], cue: re.Pattern) -> None:
     i = 0
     while i < len(figures):
         j = i
-        while j + 1 < len(figures) and _FIG_GAP.match(t[figures[j].end : figures[j + 1].start]):
+        while (j + 1 < len(figures) and sentences[j + 1] is sentences[i]
+               and _FIG_GAP.match(t[figures[j].end : figures[j + 1].start])):
             j += 1
-        if j > i:
+        sent = sentences[i]
+        if j > i and cue.search(t, sent.lo, sent.hi):
             group = figures[i : j + 1]
-            lo, hi = _span_around(sentence_ends, group[0].start, group[-1].end, len(t))
-            k = bisect.bisect_left(starts, group[0].start)
-            before = [m for m in mentions[:k] if m[0] >= lo]
-            if before and cue.search(t, lo, hi):
+            k = bisect.bisect_left(sent.starts, group[0].start)
+            before = sent.mentions[:k]
+            if before:
                 names = _dedupe([m[2] for m in _list_ending_at(before, t)])
                 if len(names) < len(group):
                     names = _dedupe([m[2] for m in before])[-len(group) :]
@@ -403,13 +430,13 @@ def _nearest_kind(t: str, fig: Figure, kinds: list, lo: int, hi: int) -> str | N
     return best[2] if best else None
 
 
-def _year_mentions(t: str, year: int | None) -> list[tuple[int, int, int]]:
+def _year_mentions(t: str, year: int | None, lo: int, hi: int) -> list[tuple[int, int, int]]:
     found = []
-    for m in YEAR.finditer(t):
+    for m in YEAR.finditer(t, lo, hi):
         value = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
         found.append((m.start(), m.end(), value))
     if year:
-        for m in _RELATIVE.finditer(t):
+        for m in _RELATIVE.finditer(t, lo, hi):
             if t[m.end() : m.end() + 1] not in ("-", "‑"):
                 found.append((m.start(), m.end(), year + RELATIVE_YEAR[m.group(0)]))
     found.sort()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .fold import fold
+from .patterns import word_union
 from .resources import load_data
 
 LABELS = ("bullish", "bearish", "mixed", "neutral")
@@ -44,11 +45,7 @@ def _cues() -> dict:
     data = load_data("stance")
 
     def alternation(words: list[str]) -> re.Pattern:
-        parts = []
-        for word in sorted({fold(str(w)) for w in words}, key=len, reverse=True):
-            esc = re.escape(word)
-            parts.append(rf"(?<![a-z]){esc}(?![a-z])" if word.isascii() else esc)
-        return re.compile("|".join(parts))
+        return re.compile(word_union(fold(str(w)) for w in words))
 
     weights: dict[str, float] = {}
     for sign, side in ((1, "bullish"), (-1, "bearish")):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -24,13 +26,14 @@ adds the other language's terms (bubble ↔ 泡沫); switch that off from the co
 """
 
 
-def _key_rows(groups: list[tuple[str, list[Binding]]]) -> str:
+def _key_rows(groups: list[tuple[str, list[Binding]]], display: Callable[[Binding], str]) -> str:
     lines = []
     for name, bindings in groups:
         lines.append(f"\n**{name}**\n\n| key | does |\n|---|---|")
         for b in bindings:
-            keys = " / ".join(k.strip() for k in b.key.split(","))
-            lines.append(f"| `{keys}` | {b.tooltip or b.description} |")
+            keys = [display(Binding(k.strip(), b.action)) for k in b.key.split(",")]
+            shown = " / ".join(k.replace("|", "\\|") for k in keys)
+            lines.append(f"| `{shown}` | {b.tooltip or b.description} |")
     return "\n".join(lines)
 
 
@@ -53,8 +56,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Markdown(INTRO + _key_rows(self.groups) + "\n\nctrl+p opens the command "
-                           "palette: open an article, filter, search, themes.")
+            keys = _key_rows(self.groups, self.app.get_key_display)
+            yield Markdown(INTRO + keys + "\n\nctrl+p opens the command palette: open an "
+                           "article, filter, search, themes.")
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

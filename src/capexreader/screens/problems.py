@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,9 +24,10 @@ class ProblemsScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q", "dismiss", "Close", id="problems.close",
                         tooltip="Close this list")]
 
-    def __init__(self, problems: list[LoadProblem]) -> None:
+    def __init__(self, problems: list[LoadProblem], root: Path) -> None:
         super().__init__()
         self.problems = problems
+        self.root = root
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -35,7 +38,11 @@ class ProblemsScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("file", "problem")
         for p in self.problems:
-            table.add_row(str(p.path), p.reason)
+            try:
+                name = p.path.relative_to(self.root).as_posix()
+            except ValueError:
+                name = str(p.path)
+            table.add_row(name, p.reason)
         table.focus()
 
     def action_dismiss(self) -> None:  # type: ignore[override]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
 
-from ..corpus import Article
 from .article_list import stance_badge
+
+if TYPE_CHECKING:
+    from ..corpus import Article
 
 
 def header_text(article: Article) -> Text:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..corpus import Article
+if TYPE_CHECKING:
+    from ..corpus import Article
+
 
 BADGES = {
     "bullish": ("▲ bullish", "green"),

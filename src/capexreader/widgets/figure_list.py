@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..figures import Figure
+if TYPE_CHECKING:
+    from ..figures import Figure
+
 
 GROUPS = (("money", "Money"), ("percent", "Percentages"), ("count", "Counts"), ("other", "Other"))
 

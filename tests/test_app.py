@@ -1,0 +1,215 @@
+"""Pilot tests: drive the reader by its keys as a person would."""
+
+import pytest
+
+from capexreader.app import CapexReaderApp
+from capexreader.screens.help import HelpScreen
+from capexreader.screens.problems import ProblemsScreen
+from capexreader.widgets.article_list import ArticleList
+from capexreader.widgets.article_view import ArticleView
+from capexreader.widgets.figure_list import FigureList
+
+from .conftest import wait_ready
+
+SIZE = (160, 45)
+
+
+async def ready(pilot):
+    await wait_ready(pilot)
+
+
+def listed(app):
+    return app.query_one(ArticleList).article_ids
+
+
+async def test_starts_with_the_bundled_articles_and_opens_the_first():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert len(listed(app)) == 5
+        assert app.current is not None and app.current.id == listed(app)[0]
+        assert app.query_one(ArticleView).line_count > 10
+        assert app.focused is app.query_one(ArticleList)
+
+
+async def test_move_and_open_with_keys():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "j", "enter")
+        assert app.current.id == listed(app)[2]
+        assert app.focused is app.query_one(ArticleView)
+        await pilot.press("G")
+        view = app.query_one(ArticleView)
+        assert view.scroll_offset.y == view.max_scroll_y > 0
+        await pilot.press("g")
+        assert view.scroll_offset.y == 0
+        await pilot.press("shift+tab")
+        await pilot.press("G", "k", "enter")
+        assert app.current.id == listed(app)[3]
+
+
+async def test_search_jevons_narrows_the_list_and_highlights_the_word():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"Jevons", "enter")
+        assert len(listed(app)) == 1
+        view = app.query_one(ArticleView)
+        start, end = view.marks.current
+        assert app.current.body[start:end].startswith("Jevons")
+        assert view.marks.hits
+        assert "hit 1/1" in app.query_one("#reader").border_subtitle
+
+
+async def test_n_and_N_step_through_hits_and_across_articles():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"泡沫", "enter")
+        results = listed(app)
+        assert len(results) >= 3
+        first = app.current.id
+        hits = len(app.hits[first])
+        assert hits > 2
+        await pilot.press("n")
+        assert app.hit_index == 1
+        assert app.query_one(ArticleView).marks.current == app.hits[first][1]
+        await pilot.press("N")
+        assert app.hit_index == 0
+        await pilot.press(*["n"] * hits)
+        assert app.current.id == results[1] and app.hit_index == 0
+        await pilot.press("N")
+        assert app.current.id == first and app.hit_index == hits - 1
+
+
+async def test_escape_clears_the_search():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"Jevons", "enter")
+        assert len(listed(app)) == 1
+        await pilot.press("escape")
+        assert len(listed(app)) == 5
+        assert app.result is None and not app.query_one(ArticleView).marks.hits
+        assert not app.query_one("#search-bar").display
+
+
+async def test_search_history_and_empty_queries():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"Jevons", "enter", "slash")
+        await pilot.press("ctrl+u", *"!!!", "enter")
+        assert listed(app) == [] and app.result is not None
+        await pilot.press("slash", "up", "up")
+        assert app.query_one("#search-input").value == "Jevons"
+
+
+async def test_stance_filter_cycles():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        seen = {}
+        for _ in range(4):
+            await pilot.press("s")
+            labels = {app.corpus.get(i).stance.label for i in listed(app)}
+            seen[app.stance_filter] = labels
+        assert seen["bullish"] == {"bullish"} and seen["bearish"] == {"bearish"}
+        assert app.stance_filter == "all" and len(listed(app)) == 5
+
+
+async def test_figures_sidebar_scrolls_the_reader_to_a_figure():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("f")
+        figures = app.query_one(FigureList)
+        assert app.focused is figures
+        await pilot.press("G")
+        view = app.query_one(ArticleView)
+        fig = app.current.figures[int(figures.highlighted_option.id[4:])]
+        assert view.marks.current == (fig.start, fig.end)
+        assert view.scroll_offset.y > 0
+        await pilot.press("ctrl+b")
+        assert not figures.display
+
+
+async def test_help_opens_and_closes():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_filters_by_stance():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p", *"Filter: bearish")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.stance_filter == "bearish"
+
+
+async def test_command_palette_opens_an_article():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        target = app.corpus.articles[-1]
+        await pilot.press("ctrl+p", *"Open: 谁也不敢")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current is target
+
+
+async def test_quit_with_q():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_load_problems_are_listed(tmp_path):
+    (tmp_path / "ok.md").write_text("---\ntitle: Fine\n---\nText")
+    (tmp_path / "broken.txt").write_bytes(b"\x00\xff" * 40)
+    app = CapexReaderApp(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert listed(app) == ["ok"]
+        app.action_show_problems()
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (40, 12)])
+async def test_small_terminals(size):
+    app = CapexReaderApp()
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"泡沫", "enter", "n", "n")
+        await pilot.resize_terminal(160, 45)
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        assert app.current is not None
+
+
+async def test_empty_and_missing_folders(tmp_path):
+    app = CapexReaderApp(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"x", "enter", "n", "s", "f", "enter")
+        assert listed(app) == []
+    app = CapexReaderApp(tmp_path / "missing")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert app.corpus is None

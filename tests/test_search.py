@@ -1,0 +1,107 @@
+"""Search on the bundled corpus and on articles of our own in both scripts."""
+
+import pytest
+
+from capexreader.corpus import load_corpus
+from capexreader.search import SearchIndex
+
+from .conftest import CONTENT
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    corpus = load_corpus(CONTENT)
+    index = SearchIndex()
+    for a in corpus.articles:
+        index.add(a.id, a.title, a.body)
+    return corpus, index
+
+
+@pytest.fixture(scope="module")
+def own():
+    index = SearchIndex()
+    index.add("s", "简体", "微软的资本支出增长，市场担心泡沫化。")
+    index.add("t", "繁體", "微軟的資本支出增長，市場擔心泡沫。")
+    index.add("e", "English", "Microsoft capex grew; the Jevons paradox explains the bubble talk.")
+    index.add("o", "Other", "天气很好，我们去公园散步。")
+    return index
+
+
+def ids(result):
+    return [r.article for r in result.results]
+
+
+def langs(corpus, result):
+    return {corpus.get(i).language for i in ids(result)}
+
+
+def test_bubble_finds_the_traditional_article_too(bundled):
+    corpus, index = bundled
+    result = index.search("泡沫", expand=False)
+    assert "zh-Hant" in langs(corpus, result) and "zh" in langs(corpus, result)
+    assert corpus.get(ids(result)[0]).language == "zh-Hant"  # most hits first
+
+
+def test_jevons_finds_only_the_english_article(bundled):
+    corpus, index = bundled
+    result = index.search("Jevons", expand=False)
+    assert len(result.results) == 1
+    hit = result.results[0].hits[0]
+    assert corpus.get(ids(result)[0]).body[hit.start:hit.end] == "Jevons"
+    assert ids(index.search("Jevons")) == ids(result)  # the glossary adds 杰文斯, not found here
+
+
+def test_hits_are_exact_offsets_in_the_body(bundled):
+    corpus, index = bundled
+    for query in ["泡沫", "資本支出", "微软", "AI 泡沫", '"Jevons paradox"', "microsoft"]:
+        for r in index.search(query).results:
+            body = corpus.get(r.article).body
+            for h in r.hits:
+                assert body[h.start:h.end] == h.text
+                assert h.context
+
+
+def test_script_folding_both_ways(own):
+    assert set(ids(own.search("資本支出", expand=False))) == {"s", "t"}
+    assert set(ids(own.search("资本支出", expand=False))) == {"s", "t"}
+    assert set(ids(own.search("微軟", expand=False))) == {"s", "t"}
+    hit = own.search("微软", expand=False).results
+    assert {h.text for r in hit for h in r.hits} == {"微软", "微軟"}
+
+
+def test_word_inside_a_longer_word(own):
+    assert "s" in ids(own.search("泡沫", expand=False))  # 泡沫 in 泡沫化
+
+
+def test_expansion_crosses_languages_and_can_be_switched_off(own):
+    assert set(ids(own.search("bubble"))) == {"s", "t", "e"}
+    assert ids(own.search("bubble", expand=False)) == ["e"]
+    assert set(ids(own.search("微软"))) == {"s", "t", "e"}
+
+
+def test_several_words_mean_and(own):
+    assert ids(own.search("Microsoft Jevons")) == ["e"]
+    assert ids(own.search("微软 天气")) == []
+
+
+def test_quoted_phrase(own):
+    assert ids(own.search('"jevons paradox"', expand=False)) == ["e"]
+    assert ids(own.search('"paradox jevons"', expand=False)) == []
+
+
+def test_case_insensitive_english(own):
+    assert ids(own.search("JEVONS")) == ids(own.search("jevons")) == ["e"]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!!", "？。，", ".*[(", "😀🚀", "x" * 10000,
+                                   "a" * 5000 + " 泡沫"])
+def test_odd_queries_give_a_clear_empty_result(own, query):
+    result = own.search(query)
+    assert result.results == [] or all(r.hits for r in result.results)
+
+
+def test_title_hits_weigh_more():
+    index = SearchIndex()
+    index.add("a", "Capex boom", "Other words here and more words. " * 5 + "capex once")
+    index.add("b", "Nothing", "Other words here and more words. " * 5 + "capex once")
+    assert ids(index.search("capex", expand=False))[0] == "a"

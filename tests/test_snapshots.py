@@ -1,0 +1,71 @@
+"""Snapshot tests: every screen at a fixed size (update with --snapshot-update)."""
+
+from capexreader.app import CapexReaderApp
+
+from .conftest import wait_ready
+
+SIZE = (120, 36)
+
+
+async def settle(pilot):
+    await wait_ready(pilot)
+
+
+def test_main_screen(snap_compare):
+    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=settle)
+
+
+def test_search_jevons(snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("slash", *"Jevons", "enter")
+        await pilot.pause()
+
+    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_search_traditional(snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("slash", *"泡沫", "enter", "n")
+        await pilot.pause()
+
+    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_figures_sidebar_selection(snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("f", "down", "down", "down")
+        await pilot.pause()
+
+    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_help_screen(snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_problems_screen(snap_compare, tmp_path):
+    tmp_path = tmp_path / "corpus"
+    tmp_path.mkdir()
+    (tmp_path / "ok.md").write_text("---\ntitle: Fine\n---\nText")
+    (tmp_path / "broken.txt").write_bytes(b"\x00\xff" * 40)
+
+    async def run_before(pilot):
+        await settle(pilot)
+        pilot.app.clear_notifications()
+        pilot.app.action_show_problems()
+        await pilot.pause()
+
+    app = CapexReaderApp(tmp_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_narrow_terminal(snap_compare):
+    assert snap_compare(CapexReaderApp(), terminal_size=(60, 20), run_before=settle)

@@ -1,0 +1,32 @@
+"""Remake the SVG screenshots that the README shows: python tools/screenshots.py"""
+
+import asyncio
+from pathlib import Path
+
+from capexreader.app import CapexReaderApp
+
+OUT = Path(__file__).resolve().parent.parent / "screenshots"
+SIZE = (140, 40)
+
+
+async def shoot(name: str, keys: list[str]) -> None:
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        while not app.ready:
+            await pilot.pause(0.05)
+        await pilot.press(*keys)
+        await pilot.pause(0.2)
+        app.save_screenshot(str(OUT / f"{name}.svg"))
+    print(OUT / f"{name}.svg")
+
+
+async def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    await shoot("main", [])
+    await shoot("search", ["slash", *"泡沫", "enter", "n"])
+    await shoot("figures", ["f", "down", "down", "down", "down"])
+    await shoot("help", ["question_mark"])
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
