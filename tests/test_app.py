@@ -213,3 +213,19 @@ async def test_empty_and_missing_folders(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         assert app.corpus is None
+
+
+async def test_evidence_panel_jumps_to_the_sentence():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("G", "enter", "e")  # the last article, then "why"
+        from capexreader.screens.evidence import EvidenceScreen
+
+        assert isinstance(app.screen, EvidenceScreen)
+        await pilot.press("down", "down", "enter")
+        assert not isinstance(app.screen, EvidenceScreen)
+        evidence = app.current.stance.evidence[2]
+        view = app.query_one(ArticleView)
+        assert view.marks.current == (evidence.start, evidence.end)
+        assert app.focused is view

@@ -69,3 +69,12 @@ def test_problems_screen(snap_compare, tmp_path):
 
 def test_narrow_terminal(snap_compare):
     assert snap_compare(CapexReaderApp(), terminal_size=(60, 20), run_before=settle)
+
+
+def test_evidence_screen(snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("j", "j", "enter", "e")
+        await pilot.pause()
+
+    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)

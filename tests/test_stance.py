@@ -26,7 +26,7 @@ def test_bearish_traditional_matches_through_folding():
 def test_bullish_english_with_evidence():
     stance = score_stance(BULL_EN)
     assert stance.label == "bullish" and stance.score > 0
-    assert any("jevons" in e.cues for e in stance.evidence)
+    assert any("Jevons" in e.cues for e in stance.evidence)
     assert all(BULL_EN[e.start:e.end].strip() for e in stance.evidence)
 
 
@@ -74,3 +74,18 @@ def test_five_of_five_on_the_raw_seeds():
     assert labels["000"] == labels["001"] == labels["004"] == "bullish"
     assert labels["002"] == "bearish"
     assert labels["003"] in ("bearish", "mixed")
+
+
+def test_failing_to_keep_a_lead_is_not_bullish():
+    assert score_stance("徹底的技術封鎖根本無助于保持美國領先地位。").score < 0
+    assert score_stance("The firm failed to sustain its growth.").score < 0
+
+
+def test_chinese_rebuttal_of_bubble_fears():
+    stance = score_stance("尽管有人担心泡沫，但微软认为需求依然强劲，这是黄金机遇。")
+    assert stance.label == "bullish"
+
+
+def test_traditional_bullish_passage():
+    text = "微軟認為這是美國的黃金機遇，人工智能將推動經濟增長。我們對此充滿信心，保持樂觀。"
+    assert score_stance(text).label == "bullish"

@@ -58,6 +58,8 @@ class CapexReaderApp(App[None]):
                 tooltip="Filter by stance: all, bullish, bearish, mixed"),
         Binding("f", "focus_figures", "Figures", id="app.figures",
                 tooltip="Focus the figures of the open article"),
+        Binding("e", "evidence", "Why", id="app.evidence",
+                tooltip="Why this stance: the sentences and cues that moved the score"),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="app.sidebar",
                 tooltip="Show or hide the figures sidebar"),
         Binding("escape", "clear_search", "Clear", show=False, id="app.clear",
@@ -379,6 +381,25 @@ class CapexReaderApp(App[None]):
             return
         self.push_screen(HelpScreen(self.binding_groups()))
 
+    def action_evidence(self) -> None:
+        if self.current is None:
+            return
+        from .screens.evidence import EvidenceScreen
+
+        article = self.current
+
+        def jump(offset: int | None) -> None:
+            if offset is None or self.current is not article:
+                return
+            span = next(((e.start, e.end) for e in article.stance.evidence if e.start == offset),
+                        None)
+            view = self.query_one(ArticleView)
+            view.set_marks(self._marks(article, span))
+            view.scroll_to_offset(offset)
+            view.focus()
+
+        self.push_screen(EvidenceScreen(article), jump)
+
     def action_show_problems(self) -> None:
         problems = self.corpus.problems if self.corpus else []
         if not problems:
@@ -413,6 +434,8 @@ class CapexReaderApp(App[None]):
         yield SystemCommand("Glossary expansion: " + ("off" if self.expand else "on"),
                             "Search also finds the other language's terms (bubble ↔ 泡沫)",
                             partial(self.set_expand, not self.expand))
+        yield SystemCommand("Why this stance", "The evidence for the open article's stance",
+                            self.action_evidence)
         yield SystemCommand("Load problems", "Files that could not be read",
                             self.action_show_problems)
         yield SystemCommand("Help", "What this is and every key", self.action_help)

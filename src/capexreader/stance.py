@@ -74,15 +74,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def score_sentence(folded: str) -> tuple[float, list[str]]:
-    """The weight of one folded sentence and the cues that made it."""
+def score_sentence(folded: str) -> tuple[float, list[tuple[int, int]]]:
+    """The weight of one folded sentence and the spans of the cues that made it."""
     cues = _cues()
     question = folded.rstrip().endswith(("?", "？")) or bool(cues["question"].search(folded))
     rebuttal = bool(cues["rebuttal"].search(folded))
     total, found = 0.0, []
     for m in cues["cue"].finditer(folded):
         weight = cues["weights"][m.group(0)]
-        window = folded[max(0, m.start() - 12) : m.start()]
+        reach = 28 if m.group(0).isascii() else 12  # about four words either way
+        window = folded[max(0, m.start() - reach) : m.start()]
         if cues["negation"].search(window):
             weight = -weight * 0.5
         elif weight < 0 and rebuttal:
@@ -90,7 +91,7 @@ def score_sentence(folded: str) -> tuple[float, list[str]]:
         if question:
             weight *= 0.3
         total += weight
-        found.append(m.group(0))
+        found.append(m.span())
     # One sentence cannot carry an article: cap it.
     return max(-4.0, min(4.0, total)), found
 
@@ -103,9 +104,11 @@ def score_stance(text: str, title: str = "", override: str | None = None) -> Sta
     spans = ([(-1, -1)] if title else []) + sentences(text)
     for start, end in spans:
         chunk = fold(title) if start < 0 else folded[start:end]
-        weight, cues = score_sentence(chunk)
-        if not cues:
+        weight, spans = score_sentence(chunk)
+        if not spans:
             continue
+        original = title if start < 0 else text[start:end]
+        cues = [original[a:b] for a, b in spans]
         if start < 0:
             weight *= 1.5  # the headline states the thesis
         if weight > 0:

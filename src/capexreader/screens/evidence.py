@@ -1,0 +1,75 @@
+"""Why an article got its stance: the sentences and cues that moved the score."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from ..corpus import Article
+
+
+def evidence_prompt(weight: float, cues: list[str], sentence: str) -> Text:
+    lean = Text(f"{weight:+.1f} ", style="bold green" if weight > 0 else "bold red")
+    lean.append(", ".join(dict.fromkeys(cues)), style="italic")
+    body = Text(sentence)
+    return Text("\n").join([lean, body])
+
+
+def summary(article: Article) -> Text:
+    s = article.stance
+    out = Text(f"Why {s.label}", style="bold")
+    out.append(f"  score {s.score:+.2f} · bullish weight {s.bullish:g} · bearish weight {s.bearish:g}")
+    if s.overridden:
+        out.append(f"\nThe front matter sets {s.label}; the text alone reads {s.computed_label}.",
+                   style="italic")
+    out.append("\nEnter jumps to the sentence; Esc closes.", style="dim")
+    return out
+
+
+class EvidenceScreen(ModalScreen[int | None]):
+    """Dismisses with the offset of the chosen sentence, or None."""
+
+    DEFAULT_CSS = """
+    EvidenceScreen { align: center middle; }
+    EvidenceScreen > Vertical {
+        width: 100; max-width: 95%; height: 85%; border: thick $primary; background: $surface;
+        padding: 0 1;
+    }
+    EvidenceScreen Static { height: auto; margin-bottom: 1; }
+    EvidenceScreen OptionList { height: 1fr; }
+    """
+    BINDINGS = [Binding("escape,e,q", "close", "Close", id="evidence.close",
+                        tooltip="Close without jumping")]
+
+    def __init__(self, article: Article) -> None:
+        super().__init__()
+        self.article = article
+
+    def compose(self) -> ComposeResult:
+        evidence = self.article.stance.evidence
+        with Vertical():
+            yield Static(summary(self.article))
+            options = [Option(evidence_prompt(e.weight, e.cues, e.sentence), id=f"ev-{i}")
+                       for i, e in enumerate(evidence)]
+            if not options:
+                options = [Option(Text("No stance cues in this article.", style="dim"),
+                                  disabled=True)]
+            yield OptionList(*options)
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        index = int((event.option.id or "ev-0")[3:])
+        self.dismiss(self.article.stance.evidence[index].start)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
