@@ -229,3 +229,47 @@ async def test_evidence_panel_jumps_to_the_sentence():
         view = app.query_one(ArticleView)
         assert view.marks.current == (evidence.start, evidence.end)
         assert app.focused is view
+
+
+async def test_corpus_figures_screen_filter_sort_and_open():
+    from capexreader.screens.figures import FiguresScreen
+
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("F")
+        assert isinstance(app.screen, FiguresScreen)
+        table = app.screen.query_one("#table")
+        total = table.row_count
+        await pilot.press("s", "n")  # reader keys do nothing here
+        assert app.stance_filter == "all" and isinstance(app.screen, FiguresScreen)
+        await pilot.press("slash", *"microsoft capex 2025")
+        assert 0 < table.row_count < total
+        await pilot.press("enter", "enter")
+        assert not isinstance(app.screen, FiguresScreen)
+        start, end = app.query_one(ArticleView).marks.current
+        fig = next(f for f in app.current.figures if f.start == start)
+        assert (fig.entity, fig.kind, fig.year) == ("Microsoft", "capex", 2025)
+        await pilot.press("F", "2", "enter")  # the most reported group
+        assert not isinstance(app.screen, FiguresScreen)
+
+
+async def test_corpus_figures_sorting_by_header_click():
+    from capexreader.screens.figures import FiguresScreen
+
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("F")
+        screen = app.screen
+        assert isinstance(screen, FiguresScreen)
+        table = screen.query_one("#table")
+        await pilot.click("#table", offset=(40, 0))  # the Amount/Unit header region
+        await pilot.pause()
+        assert screen._sorted is not None
+        column = screen._sorted[0]
+        values = [table.get_cell_at((r, list(table.columns).index(column)))
+                  for r in range(table.row_count)]
+        keys = [(0, v, "") if isinstance(v, int) else (1, 0, str(getattr(v, "plain", v)).lower())
+                for v in values]
+        assert keys == sorted(keys)

@@ -78,3 +78,30 @@ def test_evidence_screen(snap_compare):
         await pilot.pause()
 
     assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_corpus_figures_table(snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("F")
+        await pilot.pause()
+
+    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_corpus_figures_reconcile(snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("F", "2")
+        await pilot.pause()
+
+    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_corpus_figures_chart(snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("F", "3")
+        await pilot.pause()
+
+    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)

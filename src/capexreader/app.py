@@ -38,6 +38,8 @@ def _article_commands():  # noqa: ANN202 - a lazy command palette provider
 
 STANCE_FILTERS = ("all", "bullish", "bearish", "mixed")
 NARROW = 100
+READER_ACTIONS = {"search", "next_hit", "previous_hit", "cycle_stance", "focus_figures",
+                  "toggle_sidebar", "clear_search", "evidence", "corpus_figures"}
 
 
 class CapexReaderApp(App[None]):
@@ -58,6 +60,8 @@ class CapexReaderApp(App[None]):
                 tooltip="Filter by stance: all, bullish, bearish, mixed"),
         Binding("f", "focus_figures", "Figures", id="app.figures",
                 tooltip="Focus the figures of the open article"),
+        Binding("F", "corpus_figures", "All figures", id="app.corpus_figures",
+                tooltip="Every figure in the corpus: table, reconciliation, capex chart"),
         Binding("e", "evidence", "Why", id="app.evidence",
                 tooltip="Why this stance: the sentences and cues that moved the score"),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="app.sidebar",
@@ -85,6 +89,17 @@ class CapexReaderApp(App[None]):
         self._sidebar_wanted = True
         self.ready = False  # the corpus is loaded and indexed, or could not be loaded
 
+    @property
+    def main(self) -> Screen:
+        """The reader's own screen, under any dialog or other screen."""
+        return self.screen_stack[0] if self.screen_stack else self.screen
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Reader keys do nothing while another screen is on top."""
+        if action in READER_ACTIONS and len(self.screen_stack) > 1:
+            return False
+        return True
+
     # -- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,11 +114,11 @@ class CapexReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.content_dir.name
-        self.query_one(ArticleList).border_title = "Articles"
-        self.query_one("#reader").border_title = "Reader"
-        self.query_one(FigureList).border_title = "Figures"
-        self.query_one(SearchBar).display = False
-        self.query_one(ArticleList).focus()
+        self.main.query_one(ArticleList).border_title = "Articles"
+        self.main.query_one("#reader").border_title = "Reader"
+        self.main.query_one(FigureList).border_title = "Figures"
+        self.main.query_one(SearchBar).display = False
+        self.main.query_one(ArticleList).focus()
         self.call_after_refresh(self.load_content)
 
     def on_resize(self) -> None:
@@ -111,8 +126,8 @@ class CapexReaderApp(App[None]):
 
     def _apply_width(self) -> None:
         narrow = self.size.width < NARROW
-        self.screen.set_class(narrow, "narrow")
-        self.query_one(FigureList).display = self._sidebar_wanted and not narrow
+        self.main.set_class(narrow, "narrow")
+        self.main.query_one(FigureList).display = self._sidebar_wanted and not narrow
 
     # -- loading -----------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load")
@@ -179,7 +194,7 @@ class CapexReaderApp(App[None]):
 
     def refresh_list(self) -> None:
         articles = self.visible_articles()
-        listing = self.query_one(ArticleList)
+        listing = self.main.query_one(ArticleList)
         hits = {k: len(v) for k, v in self.hits.items()} if self.result else None
         listing.show_articles(articles, hits)
         total = len(self.corpus.articles) if self.corpus else 0
@@ -196,15 +211,15 @@ class CapexReaderApp(App[None]):
         if article is None:
             return
         self.current = article
-        self.query_one(ArticleHeader).show(article)
-        self.query_one(ArticleView).show(article.body, self._marks(article))
-        self.query_one(FigureList).show_figures(article.figures)
+        self.main.query_one(ArticleHeader).show(article)
+        self.main.query_one(ArticleView).show(article.body, self._marks(article))
+        self.main.query_one(FigureList).show_figures(article.figures)
         self.hit_index = 0
         if self.hits.get(article.id):
             self._go_to_hit()
         self._update_counter()
         if focus:
-            self.query_one(ArticleView).focus()
+            self.main.query_one(ArticleView).focus()
 
     def _marks(self, article: Article, current: tuple[int, int] | None = None) -> Marks:
         if article.id not in self._leanings:
@@ -219,7 +234,7 @@ class CapexReaderApp(App[None]):
         )
 
     def _update_counter(self) -> None:
-        reader = self.query_one("#reader")
+        reader = self.main.query_one("#reader")
         hits = self.hits.get(self.current.id, []) if self.current else []
         if self.result is None or not self.current:
             reader.border_subtitle = ""
@@ -241,13 +256,13 @@ class CapexReaderApp(App[None]):
         if self.current is None or event.index >= len(self.current.figures):
             return
         fig = self.current.figures[event.index]
-        view = self.query_one(ArticleView)
+        view = self.main.query_one(ArticleView)
         view.set_marks(self._marks(self.current, (fig.start, fig.end)))
         view.scroll_to_offset(fig.start)
 
     # -- search ------------------------------------------------------------------------------
     def action_search(self) -> None:
-        self.query_one(SearchBar).open()
+        self.main.query_one(SearchBar).open()
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
@@ -256,7 +271,7 @@ class CapexReaderApp(App[None]):
             return
         if self.index is None:
             self._pending_query = event.query
-            self.query_one(SearchBar).set_info("Indexing… the search runs when it is ready.")
+            self.main.query_one(SearchBar).set_info("Indexing… the search runs when it is ready.")
             return
         self.run_search(event.query)
 
@@ -268,7 +283,7 @@ class CapexReaderApp(App[None]):
         assert self.index is not None
         self.result = self.index.search(query, expand=self.expand)
         self.hits = {r.article: [(h.start, h.end) for h in r.hits] for r in self.result.results}
-        self.query_one(SearchBar).set_info(self._search_info(self.result))
+        self.main.query_one(SearchBar).set_info(self._search_info(self.result))
         self.refresh_list()
         if self.result.results:
             first = self.visible_articles()
@@ -277,7 +292,7 @@ class CapexReaderApp(App[None]):
                 return
         elif self.current is not None:
             self.open_article(self.current.id, focus=False)
-        self.query_one(SearchInput).focus()
+        self.main.query_one(SearchInput).focus()
 
     def _search_info(self, result: SearchResult) -> str:
         total = sum(len(r.hits) for r in result.results)
@@ -290,7 +305,7 @@ class CapexReaderApp(App[None]):
                 " · n/N step, Esc clears")
 
     def action_clear_search(self) -> None:
-        bar = self.query_one(SearchBar)
+        bar = self.main.query_one(SearchBar)
         had_search = self.result is not None or bar.display
         self.result = None
         self.hits = {}
@@ -301,7 +316,7 @@ class CapexReaderApp(App[None]):
             return
         self.refresh_list()
         if self.current is not None:
-            view = self.query_one(ArticleView)
+            view = self.main.query_one(ArticleView)
             view.set_marks(self._marks(self.current))
             self._update_counter()
             view.focus()
@@ -333,7 +348,7 @@ class CapexReaderApp(App[None]):
             self.hit_index = len(self.hits[next_id]) - 1
             self._go_to_hit()
             self._update_counter()
-        listing = self.query_one(ArticleList)
+        listing = self.main.query_one(ArticleList)
         listing.highlighted = ids.index(next_id)
 
     def _go_to_hit(self) -> None:
@@ -343,7 +358,7 @@ class CapexReaderApp(App[None]):
         if not hits:
             return
         span = hits[self.hit_index]
-        view = self.query_one(ArticleView)
+        view = self.main.query_one(ArticleView)
         view.set_marks(self._marks(self.current, span))
         view.scroll_to_offset(span[0])
 
@@ -364,15 +379,15 @@ class CapexReaderApp(App[None]):
         self.notify(f"Stance filter: {label}", timeout=2)
 
     def action_focus_figures(self) -> None:
-        figures = self.query_one(FigureList)
+        figures = self.main.query_one(FigureList)
         if not figures.display:
             self._sidebar_wanted = True
             figures.display = True
         figures.focus()
 
     def action_toggle_sidebar(self) -> None:
-        self._sidebar_wanted = not self.query_one(FigureList).display
-        self.query_one(FigureList).display = self._sidebar_wanted
+        self._sidebar_wanted = not self.main.query_one(FigureList).display
+        self.main.query_one(FigureList).display = self._sidebar_wanted
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -380,6 +395,36 @@ class CapexReaderApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.binding_groups()))
+
+    def action_corpus_figures(self) -> None:
+        if self.corpus is None:
+            return
+        from .screens.figures import FiguresScreen
+
+        def chosen(target: tuple[str, int, int] | None) -> None:
+            if target is not None:
+                self.show_figure(*target)
+
+        self.push_screen(FiguresScreen(self.corpus), chosen)
+
+    def show_figure(self, article_id: str, start: int, end: int) -> None:
+        """Open an article with the reader at one of its figures."""
+        self.open_article(article_id)
+        if self.current is None or self.current.id != article_id:
+            return
+        view = self.main.query_one(ArticleView)
+        view.set_marks(self._marks(self.current, (start, end)))
+        view.scroll_to_offset(start)
+        index = next((i for i, f in enumerate(self.current.figures) if f.start == start), None)
+        if index is not None:
+            figures = self.main.query_one(FigureList)
+            try:
+                figures.highlighted = figures.get_option_index(f"fig-{index}")
+            except Exception:  # noqa: BLE001 - the sidebar may be hidden or rebuilt
+                pass
+        listing = self.main.query_one(ArticleList)
+        if article_id in listing.article_ids:
+            listing.highlighted = listing.article_ids.index(article_id)
 
     def action_evidence(self) -> None:
         if self.current is None:
@@ -393,7 +438,7 @@ class CapexReaderApp(App[None]):
                 return
             span = next(((e.start, e.end) for e in article.stance.evidence if e.start == offset),
                         None)
-            view = self.query_one(ArticleView)
+            view = self.main.query_one(ArticleView)
             view.set_marks(self._marks(article, span))
             view.scroll_to_offset(offset)
             view.focus()
@@ -434,6 +479,8 @@ class CapexReaderApp(App[None]):
         yield SystemCommand("Glossary expansion: " + ("off" if self.expand else "on"),
                             "Search also finds the other language's terms (bubble ↔ 泡沫)",
                             partial(self.set_expand, not self.expand))
+        yield SystemCommand("All figures", "Every figure in the corpus, reconciled and charted",
+                            self.action_corpus_figures)
         yield SystemCommand("Why this stance", "The evidence for the open article's stance",
                             self.action_evidence)
         yield SystemCommand("Load problems", "Files that could not be read",

@@ -68,12 +68,14 @@ COUNT_ZH = re.compile(rf"{_LB}(?:{NUM}|(?P<cn>{CN_NUM}))\s*(?P<m1>{_MAG_ZH})(?P<
 COUNT_EN = re.compile(
     rf"{_LB}{NUM}\s(?P<m1>trillion|billion|million|thousand)\s(?P<w>[a-z]+(?:-[a-z]+)?)"
 )
+_DIGITS = re.compile(r"\d+")
 _ANCHOR = re.compile(r"\d+|百分之|倍|[亿万兆]")
 # Text that holds digits but no figures: URLs, e-mail addresses, link targets, citations.
 MASK = re.compile(r"https?://\S+|www\.\S+|\]\([^)\s]*\)|(?:\[\d+(?:[,-]\d+)*\])+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Matched on the original text (same offsets as the folded one), so capitals can be seen.
-SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"』」)）]?|\.(?=\s|$)|\n|\s-\s(?=[A-Z])")
+# A single line break is often a hard wrap inside a sentence: only a blank line ends one.
+SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"』」)）]?|\.(?=\s|$)|\n\s*\n|\s-\s(?=[A-Z])")
 CLAUSE_END = re.compile(r"[,，、:：—–]|\s-\s")
 YEAR = re.compile(
     r"(?<![\d.,$])(?:fy\s?|fiscal year\s?|财年\s?)?((?:19[5-9]|20[0-4])\d)(?![\d%])(?:\s?(?:财年|年))?"
@@ -180,7 +182,10 @@ def mask_text(folded: str) -> str:
 
 
 def extract_figures(text: str, year: int | None = None) -> list[Figure]:
-    """Every figure in text, in order; ``year`` (the article's) resolves 今年, last year, ..."""
+    """Every figure in text, in order; ``year`` (the article's) resolves 今年, last year, ...
+
+    Without it, the year the text names most often (twice at least) stands in.
+    """
     folded = mask_text(fold(text))
     found = _scan(folded)
     figures = [
@@ -205,9 +210,12 @@ def _windows(t: str) -> list[tuple[int, int]]:
 
 def _scan(t: str) -> list[tuple[int, int, float, float | None, str]]:
     spans: list[tuple[int, int, float, float | None, str]] = []
-    windows = _windows(t)
-    for pattern, reader in _READERS:
-        for m in (m for lo, hi in windows for m in pattern.finditer(t, lo, hi)):
+    windows = [(lo, hi, t[lo:hi]) for lo, hi in _windows(t)]
+    for pattern, reader, keys in _READERS:
+        # A pattern runs only in windows holding one of the words it cannot match without.
+        matches = (m for lo, hi, w in windows if any(k in w for k in keys)
+                   for m in pattern.finditer(t, lo, hi))
+        for m in matches:
             item = reader(m)
             if item is not None:
                 value, high, unit = item
@@ -299,62 +307,94 @@ def _count_en(m: re.Match[str]) -> tuple[float, float | None, str] | None:
     return parse_number(m.group(1)) * MAG_EN[m.group("m1")], None, "count"
 
 
+_CUR_PRE_KEYS = ("$", "€", "£", "¥", "₹", "₩", "usd", "eur", "gbp", "rmb", "cny", "jpy", "inr",
+                 "krw", "人民币", "美元")
+_CUR_SUF_KEYS = ("元", "美金", "人民币", "欧元", "英镑", "日元", "日圆", "港", "台币", "韩元", "卢比",
+                 "dollar", "usd", "euro", "eur", "pound", "gbp", "yuan", "renminbi", "rmb", "cny",
+                 "yen", "jpy")
 _READERS = [
-    (MONEY_PRE, _money),
-    (MONEY_SUF, _money),
-    (MONEY_BARE, _money_bare),
-    (PP, _pp),
-    (PERCENT, _percent),
-    (PERCENT_ZH, _percent_zh),
-    (MULTIPLE, _multiple),
-    (COUNT_ZH, _count_zh),
-    (COUNT_EN, _count_en),
+    (MONEY_PRE, _money, _CUR_PRE_KEYS),
+    (MONEY_SUF, _money, _CUR_SUF_KEYS),
+    (MONEY_BARE, _money_bare, ("bn", "tn")),
+    (PP, _pp, ("point", "pp", "百分点", "基点", "bp")),
+    (PERCENT, _percent, ("%", "percent", "per cent", "pct")),
+    (PERCENT_ZH, _percent_zh, ("百分之",)),
+    (MULTIPLE, _multiple, ("倍",)),
+    (COUNT_ZH, _count_zh, ("亿", "万", "兆")),
+    (COUNT_EN, _count_en, ("illion", "thousand")),
 ]
 
 
-_REACH = 600  # how far to look for the ends of a sentence
+class _Bounds:
+    """Where sentences (or clauses) end in a text, found in one pass."""
 
+    def __init__(self, pattern: re.Pattern, text: str) -> None:
+        self.ends = [m.end() for m in pattern.finditer(text)]
+        self.size = len(text)
 
-def _sentence_span(pattern: re.Pattern, text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(0, start - _REACH)
-    last = None
-    for last in pattern.finditer(text, lo, start):  # noqa: B007 - keep the last one
-        pass
-    first = pattern.search(text, end, min(len(text), end + _REACH))
-    return (last.end() if last else lo), (first.end() if first else min(len(text), end + _REACH))
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.ends, start)
+        lo = self.ends[i - 1] if i > 0 else 0
+        j = bisect.bisect_left(self.ends, end)
+        return lo, (self.ends[j] if j < len(self.ends) else self.size)
 
 
 class _Sentence:
     """Entity and year mentions of one sentence, found once for all its figures."""
 
-    def __init__(self, t: str, lo: int, hi: int, year: int | None) -> None:
+    def __init__(self, t: str, lo: int, hi: int, year: int | None | _Lazy) -> None:
         cues = _cues()
         self.lo, self.hi = lo, hi
+        self.text = ""
         self.mentions = [(m.start(), m.end(), cues["alias"][m.group(0)])
                          for m in cues["entity"].finditer(t, lo, hi)]
         self.starts = [m[0] for m in self.mentions]
         self.years = _year_mentions(t, year, lo, hi)
 
 
+class _Lazy:
+    """The text's dominant year, found only if a relative year word needs it."""
+
+    def __init__(self, t: str) -> None:
+        self.t = t
+        self.value: int | None = None
+        self.done = False
+
+    def get(self) -> int | None:
+        if not self.done:
+            self.value, self.done = dominant_year(self.t), True
+        return self.value
+
+
 def _attribute(text: str, t: str, figures: list[Figure], year: int | None) -> None:
     cues = _cues()
+    base: int | None | _Lazy = year if year is not None else _Lazy(t)
     sentences: dict[tuple[int, int], _Sentence] = {}
     by_figure: list[_Sentence] = []
+    previous: dict[int, Figure] = {}
+    sentence_bounds, clause_bounds = _Bounds(SENTENCE_END, text), _Bounds(CLAUSE_END, text)
     for fig in figures:
-        s_lo, s_hi = _sentence_span(SENTENCE_END, text, fig.start, fig.end)
-        c_lo, c_hi = _sentence_span(CLAUSE_END, text, fig.start, fig.end)
+        s_lo, s_hi = sentence_bounds.around(fig.start, fig.end)
+        c_lo, c_hi = clause_bounds.around(fig.start, fig.end)
         c_lo, c_hi = max(c_lo, s_lo), min(c_hi, s_hi)
         sent = sentences.get((s_lo, s_hi))
         if sent is None:
-            sent = sentences[(s_lo, s_hi)] = _Sentence(t, s_lo, s_hi, year)
+            sent = sentences[(s_lo, s_hi)] = _Sentence(t, s_lo, s_hi, base)
+            sent.text = " ".join(text[s_lo:s_hi].split())
         by_figure.append(sent)
-        fig.sentence = " ".join(text[s_lo:s_hi].split())
+        fig.sentence = sent.text
         fig.entity = _entity(fig, sent.mentions, sent.starts, t, s_lo, s_hi)
         if fig.category == "money":
-            fig.kind = _nearest_kind(t, fig, cues["kinds"], c_lo, c_hi) or _nearest_kind(
-                t, fig, cues["kinds"], s_lo, s_hi)
-            fig.year = _nearest_year(sent.years, fig, c_lo, c_hi) or _nearest_year(
-                sent.years, fig, s_lo, s_hi)
+            # A clause of its own wins; else the sentence's previous figure sets the topic.
+            prev = previous.get(id(sent))
+            fig.kind = (_nearest_kind(t, fig, cues["kinds"], c_lo, c_hi)
+                        or (prev.kind if prev else None)
+                        or _nearest_kind(t, fig, cues["kinds"], s_lo, s_hi))
+            fig.year = _nearest_year(sent.years, fig, c_lo, c_hi)
+            if fig.year is None and not _RELATIVE.search(t, c_lo, c_hi):  # 去年 unresolved
+                fig.year = (prev.year if prev else None) or _nearest_year(
+                    sent.years, fig, s_lo, s_hi, figures)
+            previous[id(sent)] = fig
         elif fig.category == "percent":
             fig.kind = _nearest_kind(t, fig, cues["percent_kinds"], c_lo, c_hi)
             fig.year = _nearest_year(sent.years, fig, c_lo, c_hi)
@@ -430,23 +470,46 @@ def _nearest_kind(t: str, fig: Figure, kinds: list, lo: int, hi: int) -> str | N
     return best[2] if best else None
 
 
-def _year_mentions(t: str, year: int | None, lo: int, hi: int) -> list[tuple[int, int, int]]:
+def dominant_year(folded: str) -> int | None:
+    """The explicit year a text names most often, if it names it at least twice."""
+    counts: dict[int, int] = {}
+    for digits in _DIGITS.findall(folded):
+        if len(digits) == 4 and 1950 <= (value := int(digits)) < 2050:
+            counts[value] = counts.get(value, 0) + 1
+    if not counts:
+        return None
+    value, count = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return value if count >= 2 else None
+
+
+def _year_mentions(
+    t: str, year: int | None | _Lazy, lo: int, hi: int
+) -> list[tuple[int, int, int]]:
     found = []
     for m in YEAR.finditer(t, lo, hi):
         value = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
         found.append((m.start(), m.end(), value))
+    relative = list(_RELATIVE.finditer(t, lo, hi))
+    if relative and isinstance(year, _Lazy):
+        year = year.get()
     if year:
-        for m in _RELATIVE.finditer(t, lo, hi):
+        for m in relative:
             if t[m.end() : m.end() + 1] not in ("-", "‑"):
                 found.append((m.start(), m.end(), year + RELATIVE_YEAR[m.group(0)]))
     found.sort()
     return found
 
 
-def _nearest_year(years: list, fig: Figure, lo: int, hi: int) -> int | None:
+def _nearest_year(
+    years: list, fig: Figure, lo: int, hi: int, others: list[Figure] | None = None
+) -> int | None:
+    """The nearest year in [lo, hi]; with others, none that another figure stands nearer to."""
     best = None
     for start, end, value in years:
         if start < lo or end > hi or fig.start <= start < fig.end:
+            continue
+        if others and any(min(start, fig.start) < o.start < max(start, fig.start)
+                          for o in others if o is not fig and o.category == fig.category):
             continue
         gap = fig.start - end if end <= fig.start else start - fig.end
         if best is None or gap < best[0]:

@@ -1,0 +1,163 @@
+"""The corpus Figures screen: every figure in a table, the reconciliation and a capex chart."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
+
+from ..reconcile import Group, Mention, article_figures, capex_by_company, reconcile
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+
+COLUMNS = (("entity", "Entity"), ("kind", "Kind"), ("year", "Year"), ("amount", "Amount"),
+           ("unit", "Unit"), ("article", "Article"), ("text", "Text"))
+BAR_WIDTH = 40
+
+
+def mention_row(m: Mention) -> tuple:
+    f = m.figure
+    return (f.entity or "", f.kind or "", f.year or "", Text(f.amount(), justify="right"),
+            f.unit, m.article.id, Text(" ".join(f.text.split())))
+
+
+def _sort_key(value: object) -> tuple:
+    if isinstance(value, Text):
+        value = value.plain
+    if isinstance(value, int | float):
+        return (0, value, "")
+    return (1, 0, str(value).lower())
+
+
+def chart_text(corpus: Corpus) -> Text:
+    """Bars of capex by company, one block per year."""
+    years = capex_by_company(corpus)
+    if not years:
+        return Text("No capex figures with a company attached.", style="dim")
+    top = max(bar.value for bars in years.values() for bar in bars)
+    out = Text()
+    for year, bars in years.items():
+        out.append(f"Capex {year or 'year not stated'}\n", style="bold underline")
+        width = max(len(b.entity) for b in bars)
+        for bar in bars:
+            cells = max(1, round(BAR_WIDTH * bar.value / top))
+            out.append(f"  {bar.entity:<{width}} ")
+            out.append("█" * cells, style="green")
+            out.append(f" {bar.amount}", style="bold")
+            sources = "source" if bar.sources == 1 else "sources"
+            out.append(f"  ({bar.sources} {sources})\n", style="dim")
+        out.append("\n")
+    return out
+
+
+class FiguresScreen(Screen[tuple[str, int, int] | None]):
+    """Dismisses with (article id, start, end) of the figure to open, or None."""
+
+    DEFAULT_CSS = """
+    FiguresScreen #filter { border: none; height: 1; margin: 0 1; background: $boost; }
+    FiguresScreen DataTable { height: 1fr; }
+    FiguresScreen #reconcile-help { color: $text-muted; padding: 0 1; }
+    FiguresScreen #chart { padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape,q", "close", "Back", id="figures_screen.close",
+                tooltip="Back to the reader"),
+        Binding("slash", "filter", "Filter", id="figures_screen.filter",
+                tooltip="Filter the table: every word must match a column"),
+        Binding("1", "tab('all')", "All", id="figures_screen.all", tooltip="Every figure"),
+        Binding("2", "tab('reconcile')", "Reconcile", id="figures_screen.reconcile",
+                tooltip="The same entity, kind and year across articles"),
+        Binding("3", "tab('chart')", "Chart", id="figures_screen.chart",
+                tooltip="Capex by company"),
+    ]
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.mentions = article_figures(corpus.articles)
+        self.groups: list[Group] = reconcile(corpus)
+        self._sorted: tuple[str, bool] | None = None
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(initial="all"):
+            with TabPane(f"All figures ({len(self.mentions)})", id="all"):
+                yield Input(placeholder="/ filter: e.g. microsoft capex 2025", id="filter")
+                yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
+            with TabPane(f"Reconcile ({len(self.groups)})", id="reconcile"):
+                yield Static("Same entity, kind and year across articles: ✓ the sources agree, "
+                             "✗ they differ. Enter opens the first mention.", id="reconcile-help")
+                yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+            with TabPane("Capex chart", id="chart"), VerticalScroll():
+                yield Static(chart_text(self.corpus), id="chart")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#table", DataTable)
+        for key, label in COLUMNS:
+            table.add_column(label, key=key)
+        self._fill_table("")
+        groups = self.query_one("#groups", DataTable)
+        for key, label in (("mark", ""), ("entity", "Entity"), ("kind", "Kind"), ("year", "Year"),
+                           ("values", "Values"), ("articles", "Articles"), ("mentions", "Mentions")):
+            groups.add_column(label, key=key)
+        for i, g in enumerate(self.groups):
+            mark = Text("✓", style="green") if g.agree else Text("✗", style="bold red")
+            groups.add_row(mark, g.entity, g.kind, g.year or "", " / ".join(g.amounts()),
+                           len(g.articles), len(g.mentions), key=f"g{i}")
+        table.focus()
+
+    def _fill_table(self, query: str) -> None:
+        table = self.query_one("#table", DataTable)
+        table.clear()
+        words = query.lower().split()
+        for i, m in enumerate(self.mentions):
+            row = mention_row(m)
+            haystack = " ".join(str(c.plain if isinstance(c, Text) else c) for c in row).lower()
+            if all(w in haystack for w in words):
+                table.add_row(*row, key=f"m{i}")
+        if self._sorted:
+            column, reverse = self._sorted
+            table.sort(column, key=_sort_key, reverse=reverse)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill_table(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#table", DataTable).focus()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        if event.data_table.id != "table":
+            return
+        column = str(event.column_key.value)
+        reverse = self._sorted == (column, False)
+        self._sorted = (column, reverse)
+        event.data_table.sort(event.column_key, key=_sort_key, reverse=reverse)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        key = str(event.row_key.value)
+        if key.startswith("m"):
+            mention = self.mentions[int(key[1:])]
+        else:
+            mention = self.groups[int(key[1:])].mentions[0]
+        self.dismiss((mention.article.id, mention.figure.start, mention.figure.end))
+
+    def action_filter(self) -> None:
+        self.query_one(TabbedContent).active = "all"
+        self.query_one("#filter", Input).focus()
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        if tab in ("all", "reconcile"):
+            self.query_one("#table" if tab == "all" else "#groups", DataTable).focus()
+
+    def action_close(self) -> None:
+        if self.focused is self.query_one("#filter", Input) and self.query_one("#filter").value:
+            self.query_one("#filter", Input).value = ""
+            return
+        self.dismiss(None)
