@@ -387,12 +387,13 @@ def _attribute(text: str, t: str, figures: list[Figure], year: int | None) -> No
         if fig.category == "money":
             # A clause of its own wins; else the sentence's previous figure sets the topic.
             prev = previous.get(id(sent))
-            fig.kind = (_nearest_kind(t, fig, cues["kinds"], c_lo, c_hi)
-                        or (prev.kind if prev else None)
+            own_kind = _nearest_kind(t, fig, cues["kinds"], c_lo, c_hi)
+            same_topic = prev is not None and own_kind in (None, prev.kind)
+            fig.kind = (own_kind or (prev.kind if prev else None)
                         or _nearest_kind(t, fig, cues["kinds"], s_lo, s_hi))
             fig.year = _nearest_year(sent.years, fig, c_lo, c_hi)
             if fig.year is None and not _RELATIVE.search(t, c_lo, c_hi):  # 去年 unresolved
-                fig.year = (prev.year if prev else None) or _nearest_year(
+                fig.year = (prev.year if same_topic and prev else None) or _nearest_year(
                     sent.years, fig, s_lo, s_hi, figures)
             previous[id(sent)] = fig
         elif fig.category == "percent":
