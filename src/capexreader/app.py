@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, ProgressBar
 from textual.worker import get_current_worker
 
 from .paths import bundled_content
@@ -38,6 +38,7 @@ def _article_commands():  # noqa: ANN202 - a lazy command palette provider
 
 STANCE_FILTERS = ("all", "bullish", "bearish", "mixed")
 NARROW = 100
+HIT_LIMIT = 30  # results whose hits are built with the search; the rest when opened
 READER_ACTIONS = {"search", "next_hit", "previous_hit", "cycle_stance", "focus_figures",
                   "toggle_sidebar", "clear_search", "evidence", "corpus_figures"}
 
@@ -104,7 +105,9 @@ class CapexReaderApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            yield ArticleList(id="articles")
+            with Vertical(id="left"):
+                yield ArticleList(id="articles")
+                yield ProgressBar(id="index-progress", show_eta=False)
             with Vertical(id="reader"):
                 yield ArticleHeader(id="article-header")
                 yield ArticleView(id="article-view")
@@ -118,6 +121,7 @@ class CapexReaderApp(App[None]):
         self.main.query_one("#reader").border_title = "Reader"
         self.main.query_one(FigureList).border_title = "Figures"
         self.main.query_one(SearchBar).display = False
+        self.main.query_one("#index-progress").display = False
         self.main.query_one(ArticleList).focus()
         self.call_after_refresh(self.load_content)
 
@@ -132,53 +136,127 @@ class CapexReaderApp(App[None]):
     # -- loading -----------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load")
     def load_content(self) -> None:
-        from .corpus import CorpusError, load_corpus
+        """Titles from the cache (or the files), then the index brought up to date: a thread
+        worker, while a pool of processes does the segmenting of a large first build."""
+        from .corpus import Corpus
+        from .indexer import PARALLEL_FROM, corpus_from_index, make_plan, open_index
 
-        try:
-            corpus = load_corpus(self.content_dir)
-        except CorpusError as exc:
-            self.call_from_thread(self.notify, str(exc), title="Cannot open folder",
-                                  severity="error", timeout=10)
+        root = self.content_dir
+        worker = get_current_worker()
+        if not root.is_dir():
+            self.call_from_thread(self.notify, f"{root}: not a readable folder",
+                                  title="Cannot open folder", severity="error", timeout=10)
             self.ready = True
             return
-        for article in corpus.articles:
-            article.figures, article.stance  # noqa: B018 - compute off the UI thread
-        self.call_from_thread(self._loaded, corpus)
+        index, warning = open_index(root)
+        plan = make_plan(root, index)
+        stale = set(plan.removed) | {aid for aid, _, _ in plan.todo}
+        cached = corpus_from_index(root, index)
+        corpus = Corpus(root, [a for a in cached.articles if a.id not in stale],
+                        [p for p in cached.problems if str(p.path) in {str(f) for f in plan.ids}
+                         and p.path.as_posix() not in {path for _, path, _ in plan.todo}])
+        if len(plan.todo) < PARALLEL_FROM:
+            corpus.add(self._read_now(plan, corpus))
+        self.call_from_thread(self._loaded, corpus, warning)
+        self._sync(index, plan, corpus, worker, large=len(plan.todo) >= PARALLEL_FROM)
 
-    def _loaded(self, corpus: Corpus) -> None:
+    @staticmethod
+    def _read_now(plan, corpus: Corpus) -> list[Article]:  # noqa: ANN001
+        """A few new or changed files: read them here, so their titles show at once."""
+        from .corpus import LoadProblem, load_article
+        from .decode import NotText
+
+        fresh = []
+        for aid, path, _ in plan.todo:
+            try:
+                article = load_article(Path(path), aid, corpus.problems)
+            except (OSError, NotText, ValueError) as exc:
+                reason = getattr(exc, "strerror", None) or str(exc)
+                corpus.problems.append(LoadProblem(Path(path), reason))
+                continue
+            article.summarise()
+            fresh.append(article)
+        return fresh
+
+    def _sync(self, index: SearchIndex, plan, corpus: Corpus, worker, large: bool) -> None:  # noqa: ANN001
+        from .indexer import article_from_index, sync
+
+        total = len(plan.todo)
+
+        def progress(done: int, _total: int) -> None:
+            if done == total or done % max(1, total // 100) == 0:
+                self.call_from_thread(self._progress, done, total)
+
+        def added(batch: list) -> None:
+            if large:
+                arts = [article_from_index(index, r.id, r.path, r.title, r.info) for r in batch]
+                self.call_from_thread(self._add_articles, arts)
+
+        if total:
+            self.call_from_thread(self._progress, 0, total)
+            sync(plan.root, index, plan, progress=progress, added=added,
+                 cancelled=lambda: worker.is_cancelled)
+        if worker.is_cancelled:
+            return
+        self.call_from_thread(self._indexed, index)
+
+    def _progress(self, done: int, total: int) -> None:
+        bar = self.main.query_one("#index-progress", ProgressBar)
+        bar.display = done < total
+        bar.update(total=total, progress=done)
+
+    def _add_articles(self, articles: list[Article]) -> None:
+        if self.corpus is None:
+            return
+        first = not self.corpus.articles
+        self.corpus.add(articles)
+        self.refresh_list()
+        if first and self.corpus.articles:
+            self.open_article(self.corpus.articles[0].id, focus=False)
+
+    def _loaded(self, corpus: Corpus, warning: str | None = None) -> None:
         self.corpus = corpus
-        self.call_after_refresh(self.build_index, corpus)
         self.refresh_list()
         if corpus.articles:
             self.open_article(corpus.articles[0].id, focus=False)
-        fatal = [p for p in corpus.problems if p.fatal]
-        if corpus.problems:
-            first = "; ".join(str(p.path.name) + ": " + p.reason for p in corpus.problems[:3])
-            self.notify(f"{len(fatal)} unreadable, {len(corpus.problems) - len(fatal)} "
-                        f"warnings. {first}", title="Load problems", severity="warning")
-        if not corpus.articles:
-            self.notify("No articles in this folder (.md, .markdown, .txt).",
+        if warning:
+            self.notify(warning, title="No cache", severity="warning")
+        self._report_problems()
+
+    def _report_problems(self) -> None:
+        problems = self.corpus.problems if self.corpus else []
+        fatal = [p for p in problems if p.fatal]
+        if problems:
+            first = "; ".join(str(p.path.name) + ": " + p.reason for p in problems[:3])
+            self.notify(f"{len(fatal)} unreadable, {len(problems) - len(fatal)} warnings. "
+                        f"{first} (command palette: Load problems)", title="Load problems",
                         severity="warning")
-
-    @work(thread=True, exclusive=True, group="index")
-    def build_index(self, corpus: Corpus) -> None:
-        """A thread worker, started once the titles are drawn: jieba never blocks the UI."""
-        from .search import SearchIndex
-
-        worker = get_current_worker()
-        index = SearchIndex()
-        for article in corpus.articles:
-            if worker.is_cancelled:
-                return
-            index.add(article.id, article.title, article.body)
-        self.call_from_thread(self._indexed, index)
 
     def _indexed(self, index: SearchIndex) -> None:
         self.index = index
         self.ready = True
+        if self.corpus is not None and not self.corpus.articles and len(index):
+            from .indexer import corpus_from_index
+
+            self._add_articles(corpus_from_index(self.content_dir, index).articles)
+        if self.corpus is not None:
+            known = {(str(p.path), p.reason) for p in self.corpus.problems}
+            new = [p for p in self._index_problems(index) if (str(p.path), p.reason) not in known]
+            if new:
+                self.corpus.problems.extend(new)
+                self._report_problems()
+        if not self.corpus or not self.corpus.articles:
+            self.notify("No articles in this folder (.md, .markdown, .txt).",
+                        severity="warning")
         if self._pending_query is not None:
             query, self._pending_query = self._pending_query, None
             self.run_search(query)
+
+    @staticmethod
+    def _index_problems(index: SearchIndex) -> list:
+        from .corpus import LoadProblem
+
+        return [LoadProblem(Path(p), reason, fatal) for p, _, reason, fatal in index.problems()]
 
     # -- list and reader ---------------------------------------------------------------------
     def visible_articles(self) -> list[Article]:
@@ -186,7 +264,7 @@ class CapexReaderApp(App[None]):
             return []
         articles = self.corpus.articles
         if self.stance_filter != "all":
-            articles = [a for a in articles if a.stance.label == self.stance_filter]
+            articles = [a for a in articles if a.stance_label == self.stance_filter]
         if self.result is not None:
             allowed = {a.id: a for a in articles}
             articles = [allowed[r.article] for r in self.result.results if r.article in allowed]
@@ -195,7 +273,7 @@ class CapexReaderApp(App[None]):
     def refresh_list(self) -> None:
         articles = self.visible_articles()
         listing = self.main.query_one(ArticleList)
-        hits = {k: len(v) for k, v in self.hits.items()} if self.result else None
+        hits = {r.article: r.count for r in self.result.results} if self.result else None
         listing.show_articles(articles, hits)
         total = len(self.corpus.articles) if self.corpus else 0
         parts = ["Articles"]
@@ -211,6 +289,10 @@ class CapexReaderApp(App[None]):
         if article is None:
             return
         self.current = article
+        if self.result is not None and self.index is not None and article.id not in self.hits:
+            found = self.index.hits(article.id, self.result.groups)  # beyond the first results
+            if found:
+                self.hits[article.id] = [(h.start, h.end) for h in found]
         self.main.query_one(ArticleHeader).show(article)
         self.main.query_one(ArticleView).show(article.body, self._marks(article))
         self.main.query_one(FigureList).show_figures(article.figures)
@@ -281,8 +363,9 @@ class CapexReaderApp(App[None]):
 
     def run_search(self, query: str) -> None:
         assert self.index is not None
-        self.result = self.index.search(query, expand=self.expand)
-        self.hits = {r.article: [(h.start, h.end) for h in r.hits] for r in self.result.results}
+        self.result = self.index.search(query, expand=self.expand, hit_limit=HIT_LIMIT)
+        self.hits = {r.article: [(h.start, h.end) for h in r.hits]
+                     for r in self.result.results if r.hits}
         self.main.query_one(SearchBar).set_info(self._search_info(self.result))
         self.refresh_list()
         if self.result.results:

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .corpus import STANCES, Corpus, CorpusError, bundled_content, load_corpus
+from .corpus import STANCES, Corpus, CorpusError
+from .paths import bundled_content
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,29 +58,39 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         CapexReaderApp(content_dir=content).run()
         return 0
+    from .indexer import load_cached
+
+    progress = _progress if sys.stderr.isatty() else None
     try:
-        corpus = load_corpus(content or bundled_content())
+        corpus, index = load_cached(Path(content or bundled_content()), progress=progress)
     except CorpusError as exc:
         print(f"capexreader: {exc}", file=sys.stderr)
         return 1
     for problem in corpus.problems:
         print(f"capexreader: {problem}", file=sys.stderr)
+    args.index = index
     try:
         return COMMANDS[args.command](corpus, args)
     except BrokenPipeError:
         return 0
 
 
+def _progress(done: int, total: int) -> None:
+    end = "\n" if done == total else ""
+    print(f"\rcapexreader: indexing {done}/{total} files", end=end, file=sys.stderr, flush=True)
+
+
 def article_summary(article) -> dict:  # noqa: ANN001
-    stance = article.stance
+    if article.stance_label is None:
+        article.summarise()
     return {
         "id": article.id,
         "title": article.title,
         "date": article.date,
         "language": article.language,
         "source": article.source,
-        "stance": stance.label,
-        "stance_score": stance.score,
+        "stance": article.stance_label,
+        "stance_score": article.stance_score,
         "path": str(article.path),
     }
 
@@ -128,12 +139,7 @@ def cmd_show(corpus: Corpus, args: argparse.Namespace) -> int:
 
 
 def cmd_search(corpus: Corpus, args: argparse.Namespace) -> int:
-    from .search import SearchIndex
-
-    index = SearchIndex()
-    for article in corpus.articles:
-        index.add(article.id, article.title, article.body)
-    result = index.search(args.query, expand=not args.no_expand)
+    result = args.index.search(args.query, expand=not args.no_expand)
     if args.format == "json":
         _dump(result.to_dict())
         return 0

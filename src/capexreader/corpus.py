@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -29,8 +30,8 @@ _DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
-class _SafeLoader(yaml.SafeLoader):
-    """Safe loading, with dates left as strings so that a bad one is only a warning."""
+class _SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe loading (libyaml when present), dates left as strings: a bad one is a warning."""
 
 
 _SafeLoader.yaml_implicit_resolvers = {
@@ -51,19 +52,30 @@ class LoadProblem:
         return f"{self.path}: {self.reason}"
 
 
-@dataclass(eq=False)
 class Article:
-    id: str
-    path: Path
-    title: str
-    body: str
-    date: str | None = None
-    source: str = ""
-    author: str = ""
-    language: str = "en"
-    editorial_stance: str | None = None
-    seed: str = ""
-    tags: list[str] = field(default_factory=list)
+    """One article. Its body may come later (from the cache) through ``loader``; ``summary``
+    holds what the list shows (figure count, stance) when it was cached."""
+
+    def __init__(
+        self, id: str, path: Path, title: str, body: str | None = None, *,
+        date: str | None = None, source: str = "", author: str = "", language: str = "en",
+        editorial_stance: str | None = None, seed: str = "", tags: list[str] | None = None,
+        loader: Callable[[], str | None] | None = None, summary: dict | None = None,
+    ) -> None:
+        self.id, self.path, self.title = id, path, title
+        self._body, self._loader = body, loader
+        self.date, self.source, self.author, self.language = date, source, author, language
+        self.editorial_stance, self.seed, self.tags = editorial_stance, seed, tags or []
+        self.summary = summary or {}
+
+    def __repr__(self) -> str:
+        return f"Article({self.id!r}, {self.title[:30]!r})"
+
+    @property
+    def body(self) -> str:
+        if self._body is None:
+            self._body = (self._loader() if self._loader else None) or ""
+        return self._body
 
     @property
     def year(self) -> int | None:
@@ -81,6 +93,36 @@ class Article:
 
         return score_stance(self.body, title=self.title, override=self.editorial_stance)
 
+    @property
+    def figure_count(self) -> int | None:
+        """Known without the body when cached; None while not yet computed."""
+        if "figures" in self.__dict__:
+            return len(self.figures)
+        return self.summary.get("figures")
+
+    @property
+    def stance_label(self) -> str | None:
+        if "stance" in self.__dict__:
+            return self.stance.label
+        return self.summary.get("stance_label")
+
+    @property
+    def stance_score(self) -> float | None:
+        if "stance" in self.__dict__:
+            return self.stance.score
+        return self.summary.get("stance_score")
+
+    def summarise(self) -> dict:
+        """Compute (and keep) the figure count and stance for the list."""
+        self.summary = {"figures": len(self.figures), "stance_label": self.stance.label,
+                        "stance_score": self.stance.score}
+        return self.summary
+
+    def metadata(self) -> dict:
+        return {"title": self.title, "date": self.date, "source": self.source,
+                "author": self.author, "language": self.language,
+                "stance": self.editorial_stance, "seed": self.seed, "tags": self.tags}
+
 
 @dataclass
 class Corpus:
@@ -88,12 +130,25 @@ class Corpus:
     articles: list[Article] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
 
-    @cached_property
+    @property
     def by_id(self) -> dict[str, Article]:
-        return {a.id: a for a in self.articles}
+        if len(self._by_id) != len(self.articles):
+            self._by_id = {a.id: a for a in self.articles}
+        return self._by_id
+
+    def __post_init__(self) -> None:
+        self._by_id: dict[str, Article] = {}
 
     def get(self, article_id: str) -> Article | None:
         return self.by_id.get(article_id)
+
+    def add(self, articles: list[Article]) -> None:
+        """Add or replace articles, keeping the list in id order."""
+        known = self.by_id
+        for article in articles:
+            known[article.id] = article
+        self.articles = sorted(known.values(), key=lambda a: a.id)
+        self._by_id = {a.id: a for a in self.articles}
 
 
 class CorpusError(OSError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 _FALLBACKS = ("utf-8", "gb18030", "big5")
 
@@ -29,9 +30,11 @@ def decode_bytes(data: bytes) -> str:
     raise NotText("not valid UTF-8, GB18030 or Big5 text")
 
 
+_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\ue000-\uf8ff]")
+
+
 def _looks_like_text(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return True
-    bad = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\x1b" or "\ue000" <= ch <= "\uf8ff")
-    return bad / len(sample) < 0.02
+    return len(_BAD.findall(sample)) / len(sample) < 0.02

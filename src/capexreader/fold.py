@@ -32,8 +32,17 @@ def fold_char(ch: str) -> str:
     return ch
 
 
+_table: dict[int, str] = {}
+
+
 def fold(text: str) -> str:
     """Fold a whole text; ``len(fold(t)) == len(t)`` always holds."""
     if text.isascii():
         return text.lower()
-    return "".join(map(fold_char, text))
+    for ch in set(text).difference(map(chr, _table)) if len(_table) < 200 else _unseen(text):
+        _table[ord(ch)] = fold_char(ch)
+    return text.translate(_table)
+
+
+def _unseen(text: str) -> set[str]:
+    return {ch for ch in set(text) if ord(ch) not in _table}

@@ -1,22 +1,30 @@
-"""Search: jieba segmentation, script folding, glossary expansion, BM25, exact hit offsets."""
+"""Search: an inverted index in SQLite (in memory, or a file in the cache folder), BM25 ranking,
+hits with exact offsets into the article bodies."""
 
 from __future__ import annotations
 
+import json
 import math
-import re
-from collections import defaultdict
+import sqlite3
+import threading
+from array import array
 from dataclasses import dataclass, field
-from functools import lru_cache
+from pathlib import Path
 
 from .fold import fold
-from .resources import load_data
-from .segment import cut, tokens
+from .query import index_text, parse_query, segment_term
 
-MAX_QUERY = 1000
-MAX_WORDS = 16
+SCHEMA = "4"
 K1, B, TITLE_WEIGHT = 1.2, 0.75, 2.0
-_WORD_CHAR = re.compile(r"[\w\u3400-\u9fff]")
-_LATIN = re.compile(r"[a-z0-9]")
+TABLES = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS docs(rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, path TEXT, key TEXT,
+    title TEXT, info TEXT, body TEXT, length INTEGER, terms TEXT);
+CREATE TABLE IF NOT EXISTS postings(term TEXT, doc INTEGER, tf INTEGER, spans BLOB,
+    PRIMARY KEY(term, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS titles(term TEXT, doc INTEGER, PRIMARY KEY(term, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS problems(path TEXT PRIMARY KEY, key TEXT, reason TEXT, fatal INTEGER);
+"""
 
 
 @dataclass
@@ -27,12 +35,19 @@ class Hit:
     context: str
 
 
-@dataclass
 class Result:
-    article: str
-    title: str
-    score: float
-    hits: list[Hit] = field(default_factory=list)
+    """One matching article; ``count`` is its number of hits even when they were not built."""
+
+    __slots__ = ("article", "title", "score", "hits", "count")
+
+    def __init__(self, article: str, title: str, score: float, hits: list[Hit] | None = None,
+                 count: int = 0) -> None:
+        self.article, self.title, self.score = article, title, score
+        self.hits: list[Hit] = hits if hits is not None else []
+        self.count = count
+
+    def __repr__(self) -> str:
+        return f"Result({self.article!r}, score={self.score:.3f}, count={self.count})"
 
 
 @dataclass
@@ -54,158 +69,297 @@ class SearchResult:
         }
 
 
-@lru_cache(maxsize=1)
-def _glossary() -> tuple[dict[str, list[str]], frozenset[str]]:
-    data = load_data("glossary")
-    groups: dict[str, list[str]] = {}
-    for group in data["groups"]:
-        folded = list(dict.fromkeys(fold(str(t)) for t in group))
-        for term in folded:
-            groups.setdefault(term, folded)
-    return groups, frozenset(fold(str(w)) for w in data["stop_words"])
+@dataclass
+class DocRecord:
+    """One article ready for the index: made in a worker, stored by the parent."""
+
+    id: str
+    title: str
+    body: str
+    path: str = ""
+    key: str = ""
+    info: dict = field(default_factory=dict)
+    postings: list[tuple[str, int, bytes]] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    length: int = 1
 
 
-def normalise(term: str) -> str:
-    """Index form of a token: English plurals folded (bubbles -> bubble)."""
-    if len(term) > 4 and term.isascii() and term.isalpha() and term.endswith("s"):
-        if not term.endswith("ss"):
-            return term[:-1]
-    return term
-
-
-def parse_query(query: str, expand: bool = True) -> list[list[str]]:
-    """Query -> groups of alternatives; every group must match (AND), any member will do (OR)."""
-    query = query[:MAX_QUERY]
-    words = []
-    for quoted, curly, plain in re.findall(r'"([^"]*)"|“([^”]*)”|(\S+)', query):
-        word = (quoted or curly or plain).strip()
-        if word:
-            words.append(word)
-    groups_map, stop = _glossary()
-    groups: list[list[str]] = []
-    for word in words[:MAX_WORDS]:
-        folded = " ".join(_terms_of(fold(word)))
-        if not folded or folded in stop:
-            continue
-        alts = groups_map.get(folded, [folded]) if expand else [folded]
-        if folded not in alts:
-            alts = [folded, *alts]
-        groups.append(alts)
-    return groups
-
-
-def _terms_of(text: str) -> list[str]:
-    """The searchable words in text: punctuation, symbols and emoji dropped."""
-    return [w for w in re.split(r"[^\w\u3400-\u9fff]+", text) if w and w != "_"]
+def make_record(article_id: str, title: str, body: str, **extra: object) -> DocRecord:
+    """Segment title and body (jieba) into index rows."""
+    terms = index_text(fold(body))
+    postings = [(t, len(spans), array("I", [x for s in spans for x in s]).tobytes())
+                for t, spans in terms.items()]
+    length = sum(len(s) for s in terms.values()) or 1
+    titles = list(index_text(fold(title)))
+    return DocRecord(article_id, title, body, postings=postings, titles=titles, length=length,
+                     **extra)  # type: ignore[arg-type]
 
 
 class SearchIndex:
-    """An inverted index of articles (id, title, body) with positions in the bodies."""
+    """BM25 over jieba terms. ``path`` None keeps it in memory; a corrupt or old file is rebuilt."""
 
-    def __init__(self) -> None:
-        self.postings: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(dict)
-        self.title_terms: dict[str, dict[str, int]] = {}
-        self.lengths: dict[str, int] = {}
-        self.titles: dict[str, str] = {}
-        self.bodies: dict[str, str] = {}
-        self._folded: dict[str, str] = {}
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.lock = threading.RLock()
+        self.db = self._open(path)
+        self._load_docs()
 
-    def add(self, article_id: str, title: str, body: str) -> None:
-        """Index one article (replacing an older version of it)."""
-        folded = fold(body)
-        self.add_tokens(article_id, title, body, folded, index_text(folded), index_text(fold(title)))
+    # -- storage ----------------------------------------------------------------------------
+    def _open(self, path: Path | None) -> sqlite3.Connection:
+        if path is None:
+            return self._init(sqlite3.connect(":memory:", check_same_thread=False))
+        try:
+            db = sqlite3.connect(path, check_same_thread=False)
+            version = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            if version and version[0] == SCHEMA:
+                db.execute("SELECT count(*) FROM docs").fetchone()
+                return db
+            db.close()
+        except sqlite3.DatabaseError:
+            pass  # no tables yet, not a database, or damaged: rebuild
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        return self._init(sqlite3.connect(path, check_same_thread=False))
 
-    def add_tokens(
-        self, article_id: str, title: str, body: str, folded: str,
-        body_terms: dict[str, list[tuple[int, int]]], title_terms: dict[str, list[tuple[int, int]]],
-    ) -> None:
-        self.remove(article_id)
-        for term, spans in body_terms.items():
-            self.postings[term][article_id] = spans
-        self.lengths[article_id] = sum(len(s) for s in body_terms.values()) or 1
-        self.title_terms[article_id] = {t: len(s) for t, s in title_terms.items()}
-        self.titles[article_id] = title
-        self.bodies[article_id] = body
-        self._folded[article_id] = folded
+    @staticmethod
+    def _init(db: sqlite3.Connection) -> sqlite3.Connection:
+        db.execute("PRAGMA journal_mode=MEMORY")
+        db.execute("PRAGMA synchronous=OFF")
+        db.executescript(TABLES)
+        db.execute("INSERT OR REPLACE INTO meta VALUES('schema', ?)", (SCHEMA,))
+        db.commit()
+        return db
 
-    def remove(self, article_id: str) -> None:
-        if article_id not in self.lengths:
-            return
-        for docs in self.postings.values():
-            docs.pop(article_id, None)
-        for table in (self.lengths, self.title_terms, self.titles, self.bodies, self._folded):
-            table.pop(article_id, None)
+    def _load_docs(self) -> None:
+        with self.lock:
+            rows = self.db.execute("SELECT rowid, id, title, length FROM docs").fetchall()
+        self._ids = {r[0]: r[1] for r in rows}
+        self._rows = {r[1]: r[0] for r in rows}
+        self._titles = {r[0]: r[2] for r in rows}
+        self._lengths = {r[0]: r[3] for r in rows}
+        self._avg = (sum(self._lengths.values()) / len(self._lengths)) if self._lengths else 1.0
+        self._norms = {d: K1 * (1 - B + B * n / self._avg) for d, n in self._lengths.items()}
 
     def __len__(self) -> int:
-        return len(self.lengths)
+        return len(self._ids)
 
-    def search(self, query: str, expand: bool = True, limit: int | None = None) -> SearchResult:
-        """Ranked results for query; never raises on odd input, gives an empty result instead."""
+    def keys(self) -> dict[str, str]:
+        """Article id -> the file key (size and mtime) it was indexed from."""
+        with self.lock:
+            return dict(self.db.execute("SELECT id, key FROM docs"))
+
+    def put(self, rec: DocRecord, commit: bool = True) -> None:
+        """Store one article, replacing an older version of it."""
+        with self.lock:
+            self._delete(rec.id)
+            cur = self.db.execute(
+                "INSERT INTO docs(id, path, key, title, info, body, length, terms) "
+                "VALUES(?,?,?,?,?,?,?,?)",
+                (rec.id, rec.path, rec.key, rec.title, json.dumps(rec.info, ensure_ascii=False),
+                 rec.body, rec.length, "\n".join(t for t, _, _ in rec.postings)))
+            row = cur.lastrowid
+            self.db.executemany("INSERT INTO postings VALUES(?,?,?,?)",
+                                ((t, row, tf, spans) for t, tf, spans in rec.postings))
+            self.db.executemany("INSERT OR IGNORE INTO titles VALUES(?,?)",
+                                ((t, row) for t in rec.titles))
+            if commit:
+                self.commit()
+
+    def add(self, article_id: str, title: str, body: str) -> None:
+        """Index one article in this thread."""
+        self.put(make_record(article_id, title, body))
+
+    def remove(self, article_id: str, commit: bool = True) -> None:
+        with self.lock:
+            self._delete(article_id)
+            if commit:
+                self.commit()
+
+    def _delete(self, article_id: str) -> None:
+        row = self.db.execute("SELECT rowid, terms FROM docs WHERE id=?", (article_id,)).fetchone()
+        if row is None:
+            return
+        doc, terms = row
+        # The doc's own term list finds its postings by primary key: no full scan.
+        self.db.executemany("DELETE FROM postings WHERE term=? AND doc=?",
+                            ((t, doc) for t in (terms or "").split("\n") if t))
+        self.db.execute("DELETE FROM titles WHERE doc=?", (doc,))
+        self.db.execute("DELETE FROM docs WHERE rowid=?", (doc,))
+
+    def commit(self) -> None:
+        with self.lock:
+            self.db.commit()
+        self._load_docs()
+
+    def body(self, article_id: str) -> str | None:
+        with self.lock:
+            row = self.db.execute("SELECT body FROM docs WHERE id=?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def infos(self) -> list[tuple[str, str, str, dict]]:
+        """(id, path, title, info) of every stored article, in id order."""
+        with self.lock:
+            rows = self.db.execute("SELECT id, path, title, info FROM docs ORDER BY id").fetchall()
+        return [(i, p, t, json.loads(info or "{}")) for i, p, t, info in rows]
+
+    def set_problems(self, problems: list[tuple[str, str, str, bool]]) -> None:
+        with self.lock:
+            self.db.execute("DELETE FROM problems")
+            self.db.executemany("INSERT OR REPLACE INTO problems VALUES(?,?,?,?)", problems)
+
+    def problems(self) -> list[tuple[str, str, str, bool]]:
+        with self.lock:
+            return [(p, k, r, bool(f)) for p, k, r, f in self.db.execute("SELECT * FROM problems")]
+
+    # -- searching --------------------------------------------------------------------------
+    def _known(self, term: str) -> bool:
+        return self.db.execute("SELECT 1 FROM postings WHERE term=? LIMIT 1",
+                               (term,)).fetchone() is not None
+
+    def search(self, query: str, expand: bool = True, limit: int | None = None,
+               hit_limit: int | None = None) -> SearchResult:
+        """Ranked results; hits are built for the first ``hit_limit`` results (all by default).
+        Never raises on odd input: an unsearchable query gives an empty result."""
         groups = parse_query(query, expand)
         terms = [t for g in groups for t in g]
-        if not groups or not self.lengths:
+        if not groups or not self._ids:
             return SearchResult(query, terms, [], groups)
-        per_group = [self._match_group(g) for g in groups]
-        docs = set(per_group[0])
-        for matches in per_group[1:]:
-            docs &= set(matches)
-        avg = sum(self.lengths.values()) / len(self.lengths)
-        results = []
-        for doc in docs:
-            score, spans = 0.0, []
-            for group, matches in zip(groups, per_group, strict=True):
-                doc_spans = matches[doc]
-                spans.extend(doc_spans)
-                score += self._bm25(len(doc_spans), len(matches), group, doc, avg)
-            results.append(Result(doc, self.titles[doc], score, self._hits(doc, spans)))
-        results.sort(key=lambda r: (-r.score, r.article))
-        return SearchResult(query, terms, results[:limit] if limit else results, groups)
+        with self.lock:
+            matches = [self._match_group(groups[0])]
+            docs = matches[0].tf.keys() | matches[0].titles
+            for group in groups[1:]:  # later groups only need looking up among earlier docs
+                matches.append(self._match_group(group, among=docs))
+                docs &= matches[-1].tf.keys() | matches[-1].titles
+        n, norms = len(self._ids), self._norms
+        scores: dict[int, float] = {}
+        counts: dict[int, int] = {}
+        for m in matches:
+            df = len(m.tf.keys() | m.titles)
+            idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+            weight, boost = idf * (K1 + 1), idf * TITLE_WEIGHT
+            tfs = m.tf
+            if len(docs) < len(tfs):
+                part = {d: weight * tfs[d] / (tfs[d] + norms[d]) for d in docs if d in tfs}
+            else:
+                part = {d: weight * tf / (tf + norms[d]) for d, tf in tfs.items() if d in docs}
+            for d in m.titles & docs:
+                part[d] = part.get(d, 0.0) + boost
+            if not scores:
+                scores, counts = part, {d: tfs.get(d, 0) for d in docs}
+            else:
+                for d, v in part.items():
+                    scores[d] = scores.get(d, 0.0) + v
+                for d in docs:
+                    counts[d] += tfs.get(d, 0)
+        for d in docs:
+            scores.setdefault(d, 0.0)
+        ids, titles_by_doc = self._ids, self._titles
+        ranked = sorted(sorted(docs, key=ids.__getitem__), key=scores.__getitem__, reverse=True)
+        if limit:
+            ranked = ranked[:limit]
+        results = [Result(ids[d], titles_by_doc[d], scores[d], None, counts[d]) for d in ranked]
+        for i, (result, doc) in enumerate(zip(results, ranked, strict=True)):
+            if hit_limit is not None and i >= hit_limit:
+                break
+            result.hits = self._hits(doc, matches)
+            result.count = len(result.hits)
+        return SearchResult(query, terms, results, groups)
 
-    def _match_group(self, alts: list[str]) -> dict[str, list[tuple[int, int]]]:
-        found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for alt in alts:
-            for doc, spans in self._match_term(alt).items():
-                found[doc].extend(spans)
-        for doc in list(found):
-            if not found[doc] and not self._title_has(doc, alts):
-                del found[doc]
-        return found
+    def hits(self, article_id: str, groups: list[list[str]]) -> list[Hit]:
+        """The hits of one article for parsed query groups (for results built without hits)."""
+        doc = self._rows.get(article_id)
+        if doc is None:
+            return []
+        with self.lock:
+            matches = [self._match_group(g, only=doc) for g in groups]
+        if not all(doc in m.tf or doc in m.titles for m in matches):
+            return []
+        return self._hits(doc, matches)
 
-    def _match_term(self, term: str) -> dict[str, list[tuple[int, int]]]:
-        parts = [normalise(t) for t in _segment(term)]
-        if len(parts) == 1:
-            docs = dict(self.postings.get(parts[0], {}))
-            for doc in self.title_terms:
-                if parts[0] in self.title_terms[doc]:
-                    docs.setdefault(doc, [])
-            return docs
-        return self._match_phrase(term, parts)
+    def _match_group(self, alts: list[str], only: int | None = None,
+                     among: set[int] | None = None) -> _Match:
+        """Docs matching any alternative of a group.
 
-    def _match_phrase(self, phrase: str, parts: list[str]) -> dict[str, list[tuple[int, int]]]:
-        candidates = None
+        The first alternative is the user's own word; the others come from the glossary and
+        are looked up whole (they are in jieba's dictionary), never segmented.
+        """
+        match = _Match()
+        for i, alt in enumerate(alts):
+            if i and not alt.isascii() and not self._known(alt):
+                continue
+            parts = segment_term(alt, self._known)
+            if len(parts) == 1:
+                match.terms.append(parts[0])
+            else:
+                for doc, spans in self._match_phrase(parts, only).items():
+                    match.tf[doc] = match.tf.get(doc, 0) + len(spans)
+                    match.spans.setdefault(doc, []).extend(spans)
+        if match.terms:
+            self._match_terms(match, only, among)
+        return match
+
+    def _match_terms(self, match: _Match, only: int | None, among: set[int] | None) -> None:
+        """Whole terms in one query each for bodies and titles (SQLite sums, not Python)."""
+        marks = ",".join("?" * len(match.terms))
+        args: tuple = tuple(match.terms)
+        where = f"term IN ({marks})"
+        if only is not None:
+            where, args = where + " AND doc=?", (*args, only)
+        elif among is not None and len(among) < len(self._ids) // 2:
+            where += " AND doc IN (SELECT value FROM json_each(?))"
+            args = (*args, json.dumps(sorted(among)))
+        rows = dict(self.db.execute(f"SELECT doc, sum(tf) FROM postings WHERE {where} "
+                                    "GROUP BY doc", args))
+        if match.tf:
+            for doc, n in rows.items():
+                match.tf[doc] = match.tf.get(doc, 0) + n
+        else:
+            match.tf = rows
+        match.titles = {d for (d,) in self.db.execute(f"SELECT doc FROM titles WHERE {where}",
+                                                      args)}
+
+    def _match_phrase(self, parts: list[str], only: int | None) -> dict[int, list]:
+        """Docs where the parts stand one after another (a space between is allowed),
+        found from the postings' positions: no body is read."""
+        tables = []
         for part in parts:
-            docs = set(self.postings.get(part, {}))
-            candidates = docs if candidates is None else candidates & docs
-        pattern = _phrase_pattern(phrase)
+            sql, args = "SELECT doc, spans FROM postings WHERE term=?", (part,)
+            if only is not None:
+                sql, args = sql + " AND doc=?", (part, only)
+            tables.append(dict(self.db.execute(sql, args)))
+        candidates = set(tables[0])
+        for table in tables[1:]:
+            candidates &= set(table)
         found = {}
-        for doc in candidates or ():
-            spans = [m.span() for m in pattern.finditer(self._folded[doc])]
+        for doc in candidates:
+            first = _pairs(tables[0][doc])
+            rest = [dict(_pairs(t[doc])) for t in tables[1:]]
+            spans = []
+            for start, end in first:
+                for following in rest:
+                    nxt = following.get(end) or following.get(end + 1)
+                    if nxt is None:
+                        break
+                    end = nxt
+                else:
+                    spans.append((start, end))
             if spans:
                 found[doc] = spans
         return found
 
-    def _title_has(self, doc: str, alts: list[str]) -> bool:
-        return any(normalise(a) in self.title_terms.get(doc, {}) for a in alts)
-
-    def _bm25(self, tf: int, df: int, group: list[str], doc: str, avg: float) -> float:
-        n = len(self.lengths)
-        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-        norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * self.lengths[doc] / avg)) if tf else 0.0
-        title = TITLE_WEIGHT if self._title_has(doc, group) else 0.0
-        return idf * (norm + title)
-
-    def _hits(self, doc: str, spans: list[tuple[int, int]]) -> list[Hit]:
-        body = self.bodies[doc]
+    def _hits(self, doc: int, matches: list[_Match]) -> list[Hit]:
+        spans: list[tuple[int, int]] = []
+        with self.lock:
+            for m in matches:
+                spans.extend(m.spans.get(doc, ()))
+                for term in m.terms:
+                    row = self.db.execute("SELECT spans FROM postings WHERE term=? AND doc=?",
+                                          (term, doc)).fetchone()
+                    if row:
+                        spans.extend(_pairs(row[0]))
+            if not spans:
+                return []
+            (body,) = self.db.execute("SELECT body FROM docs WHERE rowid=?", (doc,)).fetchone()
         hits, last_end = [], -1
         for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
             if start < last_end:
@@ -215,40 +369,26 @@ class SearchIndex:
         return hits
 
 
+@dataclass
+class _Match:
+    """What one query group matched: term frequency per doc, docs matched in the title,
+    the whole terms (spans read from the postings on demand), phrase spans per doc."""
+
+    tf: dict[int, int] = field(default_factory=dict)
+    titles: set[int] = field(default_factory=set)
+    terms: list[str] = field(default_factory=list)
+    spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+def _pairs(blob: bytes) -> list[tuple[int, int]]:
+    flat = array("I")
+    flat.frombytes(blob)
+    return list(zip(flat[::2], flat[1::2], strict=True))
+
+
 def context(body: str, start: int, end: int, width: int = 30) -> str:
     """A one-line excerpt around body[start:end]."""
     lo = max(0, start - width)
     hi = min(len(body), end + width)
     text = " ".join(body[lo:hi].split())
     return ("…" if lo else "") + text + ("…" if hi < len(body) else "")
-
-
-def index_text(folded: str) -> dict[str, list[tuple[int, int]]]:
-    """Term -> spans for folded text (search-mode segmentation; stop words dropped)."""
-    _, stop = _glossary()
-    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for word, start, end in tokens(folded):
-        if word in stop or not _WORD_CHAR.search(word):
-            continue
-        out[normalise(word)].append((start, end))
-    return dict(out)
-
-
-def _segment(term: str) -> list[str]:
-    """A query term as index terms: English words split on spaces, Chinese cut by jieba."""
-    parts: list[str] = []
-    for chunk in term.split():
-        if chunk.isascii():
-            parts.append(chunk)
-        else:
-            parts.extend(w for w in cut(chunk) if _WORD_CHAR.search(w))
-    return parts or [term]
-
-
-@lru_cache(maxsize=256)
-def _phrase_pattern(phrase: str) -> re.Pattern:
-    words = phrase.split()
-    body = r"\s+".join(re.escape(w) for w in words)
-    lead = r"(?<![a-z0-9])" if _LATIN.match(phrase[0]) else ""
-    tail = r"(?![a-z0-9])" if _LATIN.match(phrase[-1]) else ""
-    return re.compile(lead + body + tail)

@@ -32,8 +32,9 @@ def article_prompt(article: Article, hits: int | None = None) -> Text:
     meta = Text(no_wrap=True, overflow="ellipsis", style="dim")
     meta.append(article.date or "no date")
     meta.append(f" · {article.language} · ")
-    meta.append_text(stance_badge(article.stance.label))
-    meta.append(f" · {len(article.figures)} fig")
+    label, count = article.stance_label, article.figure_count
+    meta.append_text(stance_badge(label) if label else Text("… stance", style="dim"))
+    meta.append(f" · {'…' if count is None else count} fig")
     if hits is not None:
         meta.append(f" · {hits} hit{'' if hits == 1 else 's'}", style="bold")
     return Text("\n", no_wrap=True, overflow="ellipsis").join([title, meta])

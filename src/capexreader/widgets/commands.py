@@ -18,7 +18,7 @@ class ArticleCommands(Provider):
         for article in self._articles()[:20]:
             yield DiscoveryHit(
                 f"Open: {article.title}", partial(self.app.open_article, article.id),
-                help=f"{article.date or ''} {article.language} {article.stance.label}",
+                help=f"{article.date or ''} {article.language} {article.stance_label or ''}",
             )
 
     async def search(self, query: str) -> Hits:
@@ -28,4 +28,4 @@ class ArticleCommands(Provider):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), partial(self.app.open_article, article.id),
-                          help=f"{article.id} · {article.stance.label}")
+                          help=f"{article.id} · {article.stance_label or ''}")

@@ -1,0 +1,176 @@
+"""Keep the on-disk index of a content folder in step with the files: only changed, added or
+removed files are (re)read; a large first build runs in worker processes on every core."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from .cache import cache_dir
+from .corpus import Article, Corpus, LoadProblem, _assign_ids, iter_files, load_article
+from .search import DocRecord, SearchIndex, make_record
+
+PARALLEL_FROM = 200  # files; below this a worker pool costs more than it saves
+
+
+@dataclass
+class Plan:
+    root: Path
+    ids: dict[Path, str]
+    keys: dict[str, str]
+    todo: list[tuple[str, str, str]] = field(default_factory=list)  # id, path, key
+    removed: list[str] = field(default_factory=list)
+
+
+def file_key(path: Path) -> str:
+    st = path.stat()
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def index_path(root: Path) -> Path | None:
+    """The cache file for a content folder, or None when no cache folder can be written."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:16]
+    return folder / f"index-{digest}.sqlite"
+
+
+def open_index(root: Path) -> tuple[SearchIndex, str | None]:
+    """The persistent index of root, or an in-memory one and the reason why."""
+    path = index_path(root)
+    if path is None:
+        return SearchIndex(), "no writable cache folder: the index lives in memory this time"
+    try:
+        return SearchIndex(path), None
+    except OSError as exc:  # sqlite3 errors are handled inside; this is the folder itself
+        return SearchIndex(), f"cache unusable ({exc}): the index lives in memory this time"
+
+
+def make_plan(root: Path, index: SearchIndex) -> Plan:
+    files = iter_files(root)
+    ids = _assign_ids(root, files)
+    keys: dict[str, str] = {}
+    for file in files:
+        try:
+            keys[ids[file]] = file_key(file)
+        except OSError:
+            continue
+    known = index.keys()
+    bad = {p: k for p, k, _, fatal in index.problems() if fatal}
+    plan = Plan(root, ids, keys)
+    for file in files:
+        aid = ids[file]
+        if aid in keys and known.get(aid) != keys[aid] and bad.get(str(file)) != keys[aid]:
+            plan.todo.append((aid, str(file), keys[aid]))
+    plan.removed = [aid for aid in known if aid not in keys]
+    return plan
+
+
+def process(
+    job: tuple[str, str, str], summarise: bool = True
+) -> tuple[DocRecord | None, list[tuple[str, str, str, bool]]]:
+    """Read, clean, (summarise) and segment one file; runs in a worker process."""
+    aid, path, key = job
+    problems: list[LoadProblem] = []
+    try:
+        article = load_article(Path(path), aid, problems)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return None, [(path, key, reason, True)]
+    info = {**article.metadata(), **(article.summarise() if summarise else {})}
+    record = make_record(aid, article.title, article.body, path=path, key=key, info=info)
+    return record, [(str(p.path), key, p.reason, p.fatal) for p in problems]
+
+
+def _init_worker() -> None:
+    from .segment import tokenizer
+
+    tokenizer()
+
+
+def run(plan: Plan, workers: int | None = None, summarise: bool = True,
+        cancelled: Callable[[], bool] = lambda: False) -> Iterator[tuple[DocRecord | None, list]]:
+    """Process the plan's files, in a pool of processes when there are many."""
+    workers = workers or os.cpu_count() or 1
+    work = partial(process, summarise=summarise)
+    if len(plan.todo) < PARALLEL_FROM or workers < 2:
+        for job in plan.todo:
+            if cancelled():
+                return
+            yield work(job)
+        return
+    ctx = multiprocessing.get_context("spawn")  # safe beside the app's threads
+    with ctx.Pool(workers, initializer=_init_worker) as pool:
+        for item in pool.imap_unordered(work, plan.todo, chunksize=8):
+            if cancelled():
+                pool.terminate()
+                return
+            yield item
+
+
+def sync(
+    root: Path, index: SearchIndex, plan: Plan | None = None, workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    added: Callable[[list[DocRecord]], None] | None = None,
+    summarise: bool = True, cancelled: Callable[[], bool] = lambda: False,
+) -> None:
+    """Bring the index in step with the folder: drop removed files, (re)index changed ones."""
+    plan = plan or make_plan(root, index)
+    for aid in plan.removed:
+        index.remove(aid, commit=False)
+    problems = [p for p in index.problems() if p[0] not in {path for _, path, _ in plan.todo}
+                and p[0] in {str(f) for f in plan.ids}]
+    batch: list[DocRecord] = []
+    done = 0
+    for record, found in run(plan, workers, summarise, cancelled):
+        done += 1
+        problems.extend(found)
+        if record is not None:
+            index.put(record, commit=False)
+            batch.append(record)
+        if len(batch) >= 250 or done == len(plan.todo):
+            index.commit()
+            if added:
+                added(batch)
+            batch = []
+        if progress:
+            progress(done, len(plan.todo))
+    index.set_problems(problems)
+    index.commit()
+
+
+def article_from_index(index: SearchIndex, aid: str, path: str, title: str, info: dict) -> Article:
+    return Article(
+        aid, Path(path), title, date=info.get("date"), source=info.get("source") or "",
+        author=info.get("author") or "", language=info.get("language") or "en",
+        editorial_stance=info.get("stance"), seed=info.get("seed") or "",
+        tags=info.get("tags") or [], loader=partial(index.body, aid),
+        summary={k: info[k] for k in ("figures", "stance_label", "stance_score") if k in info},
+    )
+
+
+def corpus_from_index(root: Path, index: SearchIndex) -> Corpus:
+    """Articles with metadata and summaries from the index; bodies read when first used."""
+    corpus = Corpus(root)
+    corpus.articles = [article_from_index(index, *row) for row in index.infos()]
+    corpus.problems = [LoadProblem(Path(p), reason, fatal) for p, _, reason, fatal in
+                       index.problems()]
+    return corpus
+
+
+def load_cached(root: Path, workers: int | None = None,
+                progress: Callable[[int, int], None] | None = None) -> tuple[Corpus, SearchIndex]:
+    """The corpus and its index, brought up to date (the command line's way in)."""
+    from .corpus import CorpusError
+
+    if not root.is_dir():
+        raise CorpusError(f"{root}: not a readable folder")
+    index, _ = open_index(root)
+    sync(root, index, workers=workers, progress=progress, summarise=False)
+    return corpus_from_index(root, index), index

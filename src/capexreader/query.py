@@ -1,0 +1,126 @@
+"""Queries: words, "phrases", glossary expansion; and the index terms of a text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from .fold import fold
+from .resources import load_data
+
+MAX_QUERY = 1000
+MAX_WORDS = 16
+WORD_CHAR = re.compile(r"[\w\u3400-\u9fff]")
+_LATIN = re.compile(r"[a-z0-9]")
+
+
+@lru_cache(maxsize=1)
+def glossary() -> tuple[dict[str, list[str]], frozenset[str]]:
+    """Term -> its group of equivalent terms; and the stop words."""
+    data = load_data("glossary")
+    groups: dict[str, list[str]] = {}
+    for group in data["groups"]:
+        folded = list(dict.fromkeys(fold(str(t)) for t in group))
+        for term in folded:
+            groups.setdefault(term, folded)
+    return groups, frozenset(fold(str(w)) for w in data["stop_words"])
+
+
+def normalise(term: str) -> str:
+    """Index form of a token: English plurals folded (bubbles -> bubble)."""
+    if len(term) > 4 and term.isascii() and term.isalpha() and term.endswith("s"):
+        if not term.endswith("ss"):
+            return term[:-1]
+    return term
+
+
+def parse_query(query: str, expand: bool = True) -> list[list[str]]:
+    """Query -> groups of alternatives; every group must match (AND), any member will do (OR)."""
+    words = []
+    for quoted, curly, plain in re.findall(r'"([^"]*)"|“([^”]*)”|(\S+)', query[:MAX_QUERY]):
+        word = (quoted or curly or plain).strip()
+        if word:
+            words.append(word)
+    groups_map, stop = glossary()
+    groups: list[list[str]] = []
+    for word in words[:MAX_WORDS]:
+        folded = " ".join(terms_of(fold(word)))
+        if not folded or folded in stop:
+            continue
+        alts = groups_map.get(folded, [folded]) if expand else [folded]
+        if folded not in alts:
+            alts = [folded, *alts]
+        groups.append(alts)
+    return groups
+
+
+def terms_of(text: str) -> list[str]:
+    """The searchable words in text: punctuation, symbols and emoji dropped."""
+    return [w for w in re.split(r"[^\w\u3400-\u9fff]+", text) if w and w != "_"]
+
+
+def segment_term(term: str, known: Callable[[str], bool]) -> list[str]:
+    """A query term as index terms. A term the index knows whole needs no jieba."""
+    if known(normalise(term)):
+        return [normalise(term)]
+    parts: list[str] = []
+    for chunk in term.split():
+        if chunk.isascii():
+            parts.append(normalise(chunk))
+        else:
+            from .segment import cut
+
+            parts.extend(normalise(w) for w in cut(chunk) if WORD_CHAR.search(w))
+    return parts or [term]
+
+
+@lru_cache(maxsize=256)
+def phrase_pattern(phrase: str) -> re.Pattern:
+    body = r"\s*".join(re.escape(w) for w in phrase.split()) if not phrase.isascii() else \
+        r"\s+".join(re.escape(w) for w in phrase.split())
+    lead = r"(?<![a-z0-9])" if _LATIN.match(phrase[0]) else ""
+    tail = r"(?![a-z0-9])" if _LATIN.match(phrase[-1]) else ""
+    return re.compile(lead + body + tail)
+
+
+_SKIP = ""
+
+
+@lru_cache(maxsize=200_000)
+def _index_form(word: str) -> str:
+    """The index term of a jieba token, or "" for tokens not indexed (stop words, punctuation)."""
+    _, stop = glossary()
+    if word in stop or not WORD_CHAR.search(word):
+        return _SKIP
+    return normalise(word)
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> re.Pattern | None:
+    """The glossary's multi-word terms (capital expenditure, data center, ...)."""
+    from .patterns import word_union
+
+    words = {t for t in glossary()[0] if " " in t}
+    return re.compile(word_union(words)) if words else None
+
+
+def index_text(folded: str) -> dict[str, list[tuple[int, int]]]:
+    """Term -> spans for folded text: jieba search-mode segmentation, stop words dropped, and
+    the glossary's multi-word terms as terms of their own (so that they need no phrase match)."""
+    from .segment import tokenizer
+
+    out: dict[str, list[tuple[int, int]]] = {}
+    phrases = _phrases()
+    if phrases is not None and " " in folded:
+        for m in phrases.finditer(folded):
+            out.setdefault(m.group(0), []).append(m.span())
+    for word, start, end in tokenizer().tokenize(folded, mode="search"):
+        term = _index_form(word)
+        if term:
+            spans = out.get(term)
+            if spans is None:
+                out[term] = [(start, end)]
+            else:
+                spans.append((start, end))
+    return out
