@@ -123,7 +123,8 @@ class CapexReaderApp(App[None]):
         self.main.query_one(SearchBar).display = False
         self.main.query_one("#index-progress").display = False
         self.main.query_one(ArticleList).focus()
-        self.call_after_refresh(self.load_content)
+        # Start loading once the first frame is out: the worker thread would compete for the GIL.
+        self.set_timer(0.03, self.load_content)
 
     def on_resize(self) -> None:
         self._apply_width()
@@ -152,11 +153,14 @@ class CapexReaderApp(App[None]):
         plan = make_plan(root, index)
         stale = set(plan.removed) | {aid for aid, _, _ in plan.todo}
         cached = corpus_from_index(root, index)
+        todo = {path for _, path, _ in plan.todo}
         corpus = Corpus(root, [a for a in cached.articles if a.id not in stale],
-                        [p for p in cached.problems if str(p.path) in {str(f) for f in plan.ids}
-                         and p.path.as_posix() not in {path for _, path, _ in plan.todo}])
+                        [p for p in cached.problems
+                         if str(p.path) in plan.files and str(p.path) not in todo])
         if len(plan.todo) < PARALLEL_FROM:
             corpus.add(self._read_now(plan, corpus))
+        if corpus.articles:  # the first article opens at once: its figures and stance here
+            corpus.articles[0].figures, corpus.articles[0].stance  # noqa: B018
         self.call_from_thread(self._loaded, corpus, warning)
         self._sync(index, plan, corpus, worker, large=len(plan.todo) >= PARALLEL_FROM)
 
@@ -328,10 +332,9 @@ class CapexReaderApp(App[None]):
             reader.border_subtitle = (f"hit {self.hit_index + 1}/{len(hits)} · "
                                       f"article {pos}/{len(ids)}")
 
-    @on(ArticleList.OptionSelected, "#articles")
-    def _article_selected(self, event: ArticleList.OptionSelected) -> None:
-        if event.option.id:
-            self.open_article(event.option.id)
+    @on(ArticleList.Selected)
+    def _article_selected(self, event: ArticleList.Selected) -> None:
+        self.open_article(event.article_id)
 
     @on(FigureList.Chosen)
     def _figure_chosen(self, event: FigureList.Chosen) -> None:
@@ -378,7 +381,7 @@ class CapexReaderApp(App[None]):
         self.main.query_one(SearchInput).focus()
 
     def _search_info(self, result: SearchResult) -> str:
-        total = sum(len(r.hits) for r in result.results)
+        total = sum(r.count for r in result.results)
         if not result.groups:
             return "Nothing to search for in that query."
         groups = " AND ".join("(" + " | ".join(g) + ")" if len(g) > 1 else g[0]

@@ -57,12 +57,12 @@ class Article:
     holds what the list shows (figure count, stance) when it was cached."""
 
     def __init__(
-        self, id: str, path: Path, title: str, body: str | None = None, *,
+        self, id: str, path: Path | str, title: str, body: str | None = None, *,
         date: str | None = None, source: str = "", author: str = "", language: str = "en",
         editorial_stance: str | None = None, seed: str = "", tags: list[str] | None = None,
         loader: Callable[[], str | None] | None = None, summary: dict | None = None,
     ) -> None:
-        self.id, self.path, self.title = id, path, title
+        self.id, self._path, self.title = id, path, title
         self._body, self._loader = body, loader
         self.date, self.source, self.author, self.language = date, source, author, language
         self.editorial_stance, self.seed, self.tags = editorial_stance, seed, tags or []
@@ -70,6 +70,12 @@ class Article:
 
     def __repr__(self) -> str:
         return f"Article({self.id!r}, {self.title[:30]!r})"
+
+    @property
+    def path(self) -> Path:
+        if not isinstance(self._path, Path):
+            self._path = Path(self._path)
+        return self._path
 
     @property
     def body(self) -> str:
@@ -155,22 +161,40 @@ class CorpusError(OSError):
     """The content folder itself cannot be read."""
 
 
-def iter_files(root: Path) -> list[Path]:
-    """Text files below root, sorted; hidden entries skipped; symlink loops cut."""
+def walk(root: Path) -> list[str]:
+    """Relative posix paths of the text files below root, sorted; hidden entries skipped;
+    symlink loops cut. Plain strings: fast for tens of thousands of files."""
     seen: set[str] = set()
-    found: list[Path] = []
-    for folder, dirs, files in os.walk(root, followlinks=True, onerror=None):
+    found: list[str] = []
+    base = os.fspath(root)
+    for folder, dirs, files in os.walk(base, followlinks=True):
         real = os.path.realpath(folder)
         if real in seen:
             dirs[:] = []
             continue
         seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel = os.path.relpath(folder, base)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
         for name in sorted(files):
-            if name.startswith(".") or Path(name).suffix.lower() not in TEXT_SUFFIXES:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in TEXT_SUFFIXES:
                 continue
-            found.append(Path(folder) / name)
+            found.append(prefix + name)
     return found
+
+
+def iter_files(root: Path) -> list[Path]:
+    """Text files below root, sorted; hidden entries skipped; symlink loops cut."""
+    return [root / rel for rel in walk(root)]
+
+
+def assign_ids(rels: list[str]) -> dict[str, str]:
+    """Relative path -> id: the path without its suffix, or with it where two files share a stem."""
+    stems = [os.path.splitext(rel)[0] for rel in rels]
+    counts: dict[str, int] = {}
+    for stem in stems:
+        counts[stem] = counts.get(stem, 0) + 1
+    return {rel: stem if counts[stem] == 1 else rel for rel, stem in zip(rels, stems, strict=True)}
 
 
 def load_corpus(path: Path | str) -> Corpus:
@@ -183,30 +207,18 @@ def load_corpus(path: Path | str) -> Corpus:
     except OSError as exc:
         raise CorpusError(f"{root}: {exc.strerror or exc}") from exc
     corpus = Corpus(root)
-    files = iter_files(root)
-    ids = _assign_ids(root, files)
-    for file in files:
+    rels = walk(root)
+    ids = assign_ids(rels)
+    for rel in rels:
+        file = root / rel
         try:
-            article = load_article(file, ids[file], corpus.problems)
+            article = load_article(file, ids[rel], corpus.problems)
         except (OSError, NotText, ValueError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             corpus.problems.append(LoadProblem(file, reason))
             continue
         corpus.articles.append(article)
     return corpus
-
-
-def _assign_ids(root: Path, files: list[Path]) -> dict[Path, str]:
-    stems: dict[str, int] = {}
-    for file in files:
-        stem = file.relative_to(root).with_suffix("").as_posix()
-        stems[stem] = stems.get(stem, 0) + 1
-    ids = {}
-    for file in files:
-        rel = file.relative_to(root)
-        stem = rel.with_suffix("").as_posix()
-        ids[file] = stem if stems[stem] == 1 else rel.as_posix()
-    return ids
 
 
 def load_article(file: Path, article_id: str, problems: list[LoadProblem]) -> Article:

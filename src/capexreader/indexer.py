@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from .cache import cache_dir
-from .corpus import Article, Corpus, LoadProblem, _assign_ids, iter_files, load_article
+from .corpus import Article, Corpus, LoadProblem, assign_ids, load_article, walk
 from .search import DocRecord, SearchIndex, make_record
 
 PARALLEL_FROM = 200  # files; below this a worker pool costs more than it saves
@@ -21,14 +21,14 @@ PARALLEL_FROM = 200  # files; below this a worker pool costs more than it saves
 @dataclass
 class Plan:
     root: Path
-    ids: dict[Path, str]
-    keys: dict[str, str]
+    files: dict[str, str]  # absolute path -> article id
+    keys: dict[str, str]  # article id -> file key
     todo: list[tuple[str, str, str]] = field(default_factory=list)  # id, path, key
     removed: list[str] = field(default_factory=list)
 
 
-def file_key(path: Path) -> str:
-    st = path.stat()
+def file_key(path: str | Path) -> str:
+    st = os.stat(path)
     return f"{st.st_size}:{st.st_mtime_ns}"
 
 
@@ -53,21 +53,23 @@ def open_index(root: Path) -> tuple[SearchIndex, str | None]:
 
 
 def make_plan(root: Path, index: SearchIndex) -> Plan:
-    files = iter_files(root)
-    ids = _assign_ids(root, files)
+    """Which files are new or changed (by size and mtime) and which are gone."""
+    rels = walk(root)
+    ids = assign_ids(rels)
+    base = os.fspath(root)
+    files = {os.path.join(base, rel): ids[rel] for rel in rels}
     keys: dict[str, str] = {}
-    for file in files:
+    for path, aid in files.items():
         try:
-            keys[ids[file]] = file_key(file)
+            keys[aid] = file_key(path)
         except OSError:
             continue
     known = index.keys()
     bad = {p: k for p, k, _, fatal in index.problems() if fatal}
-    plan = Plan(root, ids, keys)
-    for file in files:
-        aid = ids[file]
-        if aid in keys and known.get(aid) != keys[aid] and bad.get(str(file)) != keys[aid]:
-            plan.todo.append((aid, str(file), keys[aid]))
+    plan = Plan(root, files, keys)
+    for path, aid in files.items():
+        if aid in keys and known.get(aid) != keys[aid] and bad.get(path) != keys[aid]:
+            plan.todo.append((aid, path, keys[aid]))
     plan.removed = [aid for aid in known if aid not in keys]
     return plan
 
@@ -124,8 +126,8 @@ def sync(
     plan = plan or make_plan(root, index)
     for aid in plan.removed:
         index.remove(aid, commit=False)
-    problems = [p for p in index.problems() if p[0] not in {path for _, path, _ in plan.todo}
-                and p[0] in {str(f) for f in plan.ids}]
+    todo = {path for _, path, _ in plan.todo}
+    problems = [p for p in index.problems() if p[0] not in todo and p[0] in plan.files]
     batch: list[DocRecord] = []
     done = 0
     for record, found in run(plan, workers, summarise, cancelled):
@@ -147,7 +149,7 @@ def sync(
 
 def article_from_index(index: SearchIndex, aid: str, path: str, title: str, info: dict) -> Article:
     return Article(
-        aid, Path(path), title, date=info.get("date"), source=info.get("source") or "",
+        aid, path, title, date=info.get("date"), source=info.get("source") or "",
         author=info.get("author") or "", language=info.get("language") or "en",
         editorial_stance=info.get("stance"), seed=info.get("seed") or "",
         tags=info.get("tags") or [], loader=partial(index.body, aid),

@@ -1,18 +1,25 @@
-"""The article list: title, date, language, stance badge, figures and search hits."""
+"""The article list: a virtual list (Textual's line API) that draws only the rows on screen,
+so ten thousand articles cost no more than ten. Two lines an article: the title, then date ·
+language · stance · figures (· hits)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 if TYPE_CHECKING:
     from ..corpus import Article
 
-
+ROWS = 2  # lines an article
 BADGES = {
     "bullish": ("▲ bullish", "green"),
     "bearish": ("▼ bearish", "red"),
@@ -26,10 +33,10 @@ def stance_badge(label: str) -> Text:
     return Text(text, style=style)
 
 
-def article_prompt(article: Article, hits: int | None = None) -> Text:
-    """Two lines: the title, then date · language · stance · figures (· hits)."""
-    title = Text(article.title, style="bold", no_wrap=True, overflow="ellipsis")
-    meta = Text(no_wrap=True, overflow="ellipsis", style="dim")
+def article_lines(article: Article, hits: int | None = None) -> tuple[Text, Text]:
+    """The title line and the meta line of one article (plain Text: markup never runs)."""
+    title = Text(article.title, style="bold")
+    meta = Text(style="dim")
     meta.append(article.date or "no date")
     meta.append(f" · {article.language} · ")
     label, count = article.stance_label, article.figure_count
@@ -37,33 +44,145 @@ def article_prompt(article: Article, hits: int | None = None) -> Text:
     meta.append(f" · {'…' if count is None else count} fig")
     if hits is not None:
         meta.append(f" · {hits} hit{'' if hits == 1 else 's'}", style="bold")
-    return Text("\n", no_wrap=True, overflow="ellipsis").join([title, meta])
+    return title, meta
 
 
-class ArticleList(OptionList):
-    """Articles as options whose ids are the article ids."""
+class ArticleList(ScrollView, can_focus=True):
+    """Articles; ``highlighted`` is an index into ``article_ids``."""
 
+    COMPONENT_CLASSES = {"article-list--highlight"}
+    DEFAULT_CSS = """
+    ArticleList > .article-list--highlight { background: $boost; }
+    ArticleList:focus > .article-list--highlight { background: $primary 60%; }
+    """
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="list.down",
+        Binding("j,down", "move(1)", "Down", show=False, id="list.down",
                 tooltip="Next article"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up",
+        Binding("k,up", "move(-1)", "Up", show=False, id="list.up",
                 tooltip="Previous article"),
-        Binding("g", "first", "Top", show=False, id="list.top", tooltip="First article"),
-        Binding("G", "last", "Bottom", show=False, id="list.bottom", tooltip="Last article"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down",
+                tooltip="One page of articles down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up",
+                tooltip="One page of articles up"),
+        Binding("g,home", "first", "Top", show=False, id="list.top", tooltip="First article"),
+        Binding("G,end", "last", "Bottom", show=False, id="list.bottom",
+                tooltip="Last article"),
+        Binding("enter", "select", "Open", show=False, id="list.open",
+                tooltip="Open the highlighted article"),
     ]
 
+    highlighted: reactive[int | None] = reactive(None, always_update=True)
+
+    class Selected(Message):
+        """An article was chosen (Enter or a click)."""
+
+        def __init__(self, article_id: str) -> None:
+            self.article_id = article_id
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._articles: list[Article] = []
+        self._hits: dict[str, int] | None = None
+        self._cache: dict[tuple[int, int, bool], Strip] = {}
+
+    # -- content -----------------------------------------------------------------------------
     def show_articles(self, articles: list[Article], hits: dict[str, int] | None = None) -> None:
-        """Replace the options, keeping the highlighted article where it is still listed."""
-        current = self.highlighted_option.id if self.highlighted_option is not None else None
-        self.set_options(
-            Option(article_prompt(a, None if hits is None else hits.get(a.id, 0)), id=a.id)
-            for a in articles
-        )
-        if not articles:
-            return
-        ids = [a.id for a in articles]
-        self.highlighted = ids.index(current) if current in ids else 0
+        """Replace the list, keeping the highlighted article where it is still listed."""
+        current = self.highlighted_id
+        self._articles = list(articles)
+        self._hits = hits
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self._articles) * ROWS)
+        ids = self.article_ids
+        if not ids:
+            self.highlighted = None
+        else:
+            self.highlighted = ids.index(current) if current in ids else 0
+        self.refresh()
+
+    def refresh_rows(self) -> None:
+        """Redraw after summaries (stance, figures) changed."""
+        self._cache.clear()
+        self.refresh()
 
     @property
     def article_ids(self) -> list[str]:
-        return [self.get_option_at_index(i).id or "" for i in range(self.option_count)]
+        return [a.id for a in self._articles]
+
+    @property
+    def option_count(self) -> int:
+        return len(self._articles)
+
+    @property
+    def highlighted_id(self) -> str | None:
+        i = self.highlighted
+        return self._articles[i].id if i is not None and 0 <= i < len(self._articles) else None
+
+    def validate_highlighted(self, value: int | None) -> int | None:
+        if value is None or not self._articles:
+            return None
+        return max(0, min(len(self._articles) - 1, value))
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        self._cache.clear()
+        if new is not None:
+            self.scroll_to_region(Region(0, new * ROWS, 1, ROWS), animate=False, immediate=False)
+        self.refresh()
+
+    # -- keys and mouse ----------------------------------------------------------------------
+    def action_move(self, step: int) -> None:
+        if self._articles:
+            self.highlighted = (self.highlighted or 0) + step if self.highlighted is not None else 0
+
+    def action_page(self, step: int) -> None:
+        rows = max(1, self.scrollable_content_region.height // ROWS - 1)
+        self.action_move(step * rows)
+
+    def action_first(self) -> None:
+        self.highlighted = 0
+
+    def action_last(self) -> None:
+        self.highlighted = len(self._articles) - 1
+
+    def action_select(self) -> None:
+        if self.highlighted_id is not None:
+            self.post_message(self.Selected(self.highlighted_id))
+
+    def on_click(self, event: events.Click) -> None:
+        index = (event.y + self.scroll_offset.y) // ROWS
+        if 0 <= index < len(self._articles):
+            self.highlighted = index
+            self.action_select()
+
+    # -- drawing -----------------------------------------------------------------------------
+    def on_resize(self) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self._articles) * ROWS)
+
+    def render_line(self, y: int) -> Strip:
+        line = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        index, row = divmod(line, ROWS)
+        if index >= len(self._articles) or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        key = (line, width, self.has_focus)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_row(index, row, width)
+            if len(self._cache) > 512:
+                self._cache.clear()
+            self._cache[key] = strip
+        return strip
+
+    def _render_row(self, index: int, row: int, width: int) -> Strip:
+        article = self._articles[index]
+        hits = None if self._hits is None else self._hits.get(article.id, 0)
+        text = Text(" ") + article_lines(article, hits)[row]
+        text.truncate(width - 1, overflow="ellipsis")
+        base = self.rich_style
+        if index == self.highlighted:
+            base = base + self.get_component_rich_style("article-list--highlight")
+        segments = list(text.render(self.app.console))
+        strip = Strip(Segment.apply_style(segments, base), text.cell_len)
+        return strip.extend_cell_length(width, base).crop(0, width)
