@@ -89,6 +89,7 @@ def measure(corpus: Path, runs: int = 5) -> dict:
         "query_p95_ms": round(p95, 2),
         "query_median_ms": round(statistics.median(times), 2),
         "peak_rss_mb": round(peak_kb / 1024, 1),
+        "cache_dir": env["CAPEXREADER_CACHE_DIR"],
     }
 
 
@@ -103,7 +104,9 @@ def main() -> None:
         from generate import generate
 
         corpus = generate(corpus or Path(tempfile.mkdtemp(prefix="cxr-corpus-")), args.count)
-    print(json.dumps(measure(corpus), indent=2))
+    result = measure(corpus)
+    result.pop("cache_dir")
+    print(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":

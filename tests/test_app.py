@@ -38,7 +38,9 @@ async def test_move_and_open_with_keys():
         await ready(pilot)
         await pilot.press("j", "j", "enter")
         assert app.current.id == listed(app)[2]
-        assert app.focused is app.query_one(ArticleView)
+        assert app.focused is app.query_one(ArticleList)  # opened beside the list
+        await pilot.press("enter")
+        assert app.focused is app.query_one(ArticleView)  # and again: into the article
         await pilot.press("G")
         view = app.query_one(ArticleView)
         assert view.scroll_offset.y == view.max_scroll_y > 0

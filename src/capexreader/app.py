@@ -55,15 +55,15 @@ class CapexReaderApp(App[None]):
                 tooltip="Search all articles (Chinese and English)"),
         Binding("n", "next_hit", "Next hit", id="app.next_hit",
                 tooltip="Go to the next search hit, on to the next article"),
-        Binding("N", "previous_hit", "Prev hit", id="app.previous_hit",
+        Binding("N", "previous_hit", "Prev hit", show=False, id="app.previous_hit",
                 tooltip="Go to the previous search hit"),
         Binding("s", "cycle_stance", "Stance", id="app.stance",
                 tooltip="Filter by stance: all, bullish, bearish, mixed"),
-        Binding("f", "focus_figures", "Figures", id="app.figures",
+        Binding("f", "focus_figures", "Figures", show=False, id="app.figures",
                 tooltip="Focus the figures of the open article"),
         Binding("F", "corpus_figures", "All figures", id="app.corpus_figures",
                 tooltip="Every figure in the corpus: table, reconciliation, capex chart"),
-        Binding("e", "evidence", "Why", id="app.evidence",
+        Binding("e", "evidence", "Why", show=False, id="app.evidence",
                 tooltip="Why this stance: the sentences and cues that moved the score"),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="app.sidebar",
                 tooltip="Show or hide the figures sidebar"),
@@ -203,6 +203,20 @@ class CapexReaderApp(App[None]):
         if worker.is_cancelled:
             return
         self.call_from_thread(self._indexed, index)
+        self._fill_summaries(index, corpus, worker)
+
+    def _fill_summaries(self, index: SearchIndex, corpus: Corpus, worker) -> None:  # noqa: ANN001
+        """Stance and figure counts for articles indexed without them (by the command line)."""
+        missing = [a for a in list(corpus.articles) if a.stance_label is None]
+        for start in range(0, len(missing), 200):
+            if worker.is_cancelled:
+                return
+            batch = missing[start : start + 200]
+            index.update_infos([(a.id, a.summarise()) for a in batch])
+            for article in batch:
+                if article is not self.current:
+                    article.release()
+            self.call_from_thread(self.main.query_one(ArticleList).refresh_rows)
 
     def _progress(self, done: int, total: int) -> None:
         bar = self.main.query_one("#index-progress", ProgressBar)
@@ -334,7 +348,11 @@ class CapexReaderApp(App[None]):
 
     @on(ArticleList.Selected)
     def _article_selected(self, event: ArticleList.Selected) -> None:
-        self.open_article(event.article_id)
+        """Enter opens the article beside the list; Enter on the open one moves into it."""
+        if self.current is not None and self.current.id == event.article_id:
+            self.main.query_one(ArticleView).focus()
+        else:
+            self.open_article(event.article_id, focus=False)
 
     @on(FigureList.Chosen)
     def _figure_chosen(self, event: FigureList.Chosen) -> None:
@@ -460,9 +478,8 @@ class CapexReaderApp(App[None]):
         self.set_stance_filter(STANCE_FILTERS[(i + 1) % len(STANCE_FILTERS)])
 
     def set_stance_filter(self, label: str) -> None:
-        self.stance_filter = label
+        self.stance_filter = label  # the list's title shows it
         self.refresh_list()
-        self.notify(f"Stance filter: {label}", timeout=2)
 
     def action_focus_figures(self) -> None:
         figures = self.main.query_one(FigureList)

@@ -124,6 +124,13 @@ class Article:
                         "stance_score": self.stance.score}
         return self.summary
 
+    def release(self) -> None:
+        """Forget the body, figures and stance (the summary stays); they come back on use."""
+        if self._loader is not None:
+            self._body = None
+        self.__dict__.pop("figures", None)
+        self.__dict__.pop("stance", None)
+
     def metadata(self) -> dict:
         return {"title": self.title, "date": self.date, "source": self.source,
                 "author": self.author, "language": self.language,

@@ -202,6 +202,17 @@ class SearchIndex:
             rows = self.db.execute("SELECT id, path, title, info FROM docs ORDER BY id").fetchall()
         return [(i, p, t, json.loads(info or "{}")) for i, p, t, info in rows]
 
+    def update_infos(self, infos: list[tuple[str, dict]]) -> None:
+        """Merge into the stored info of articles (summaries computed later)."""
+        with self.lock:
+            for article_id, extra in infos:
+                row = self.db.execute("SELECT info FROM docs WHERE id=?", (article_id,)).fetchone()
+                if row:
+                    info = {**json.loads(row[0] or "{}"), **extra}
+                    self.db.execute("UPDATE docs SET info=? WHERE id=?",
+                                    (json.dumps(info, ensure_ascii=False), article_id))
+            self.db.commit()
+
     def set_problems(self, problems: list[tuple[str, str, str, bool]]) -> None:
         with self.lock:
             self.db.execute("DELETE FROM problems")

@@ -68,7 +68,7 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("G,end", "last", "Bottom", show=False, id="list.bottom",
                 tooltip="Last article"),
         Binding("enter", "select", "Open", show=False, id="list.open",
-                tooltip="Open the highlighted article"),
+                tooltip="Open the highlighted article; again to move into it"),
     ]
 
     highlighted: reactive[int | None] = reactive(None, always_update=True)
