@@ -7,10 +7,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar
@@ -38,6 +40,7 @@ def _article_commands():  # noqa: ANN202 - a lazy command palette provider
 
 STANCE_FILTERS = ("all", "bullish", "bearish", "mixed")
 NARROW = 100
+BIG_ARTICLE = 200_000  # characters: longer articles are prepared in a worker
 HIT_LIMIT = 30  # results whose hits are built with the search; the rest when opened
 READER_ACTIONS = {"search", "next_hit", "previous_hit", "cycle_stance", "focus_figures",
                   "toggle_sidebar", "clear_search", "evidence", "corpus_figures"}
@@ -53,15 +56,15 @@ class CapexReaderApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit capexreader"),
         Binding("slash", "search", "Search", id="app.search",
                 tooltip="Search all articles (Chinese and English)"),
-        Binding("n", "next_hit", "Next hit", id="app.next_hit",
+        Binding("n", "next_hit", "Next hit", show=False, id="app.next_hit",
                 tooltip="Go to the next search hit, on to the next article"),
         Binding("N", "previous_hit", "Prev hit", show=False, id="app.previous_hit",
                 tooltip="Go to the previous search hit"),
-        Binding("s", "cycle_stance", "Stance", id="app.stance",
+        Binding("s", "cycle_stance", "Stance", show=False, id="app.stance",
                 tooltip="Filter by stance: all, bullish, bearish, mixed"),
         Binding("f", "focus_figures", "Figures", show=False, id="app.figures",
                 tooltip="Focus the figures of the open article"),
-        Binding("F", "corpus_figures", "All figures", id="app.corpus_figures",
+        Binding("F", "corpus_figures", "All figures", show=False, id="app.corpus_figures",
                 tooltip="Every figure in the corpus: table, reconciliation, capex chart"),
         Binding("e", "evidence", "Why", show=False, id="app.evidence",
                 tooltip="Why this stance: the sentences and cues that moved the score"),
@@ -107,12 +110,10 @@ class CapexReaderApp(App[None]):
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield ArticleList(id="articles")
-                yield ProgressBar(id="index-progress", show_eta=False)
             with Vertical(id="reader"):
                 yield ArticleHeader(id="article-header")
                 yield ArticleView(id="article-view")
             yield FigureList(id="figures")
-        yield SearchBar(id="search-bar")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -120,11 +121,9 @@ class CapexReaderApp(App[None]):
         self.main.query_one(ArticleList).border_title = "Articles"
         self.main.query_one("#reader").border_title = "Reader"
         self.main.query_one(FigureList).border_title = "Figures"
-        self.main.query_one(SearchBar).display = False
-        self.main.query_one("#index-progress").display = False
         self.main.query_one(ArticleList).focus()
         # Start loading once the first frame is out: the worker thread would compete for the GIL.
-        self.set_timer(0.03, self.load_content)
+        self.set_timer(0.1, self.load_content)
 
     def on_resize(self) -> None:
         self._apply_width()
@@ -146,7 +145,8 @@ class CapexReaderApp(App[None]):
         worker = get_current_worker()
         if not root.is_dir():
             self.call_from_thread(self.notify, f"{root}: not a readable folder",
-                                  title="Cannot open folder", severity="error", timeout=10)
+                                  title="Cannot open folder", severity="error", timeout=10,
+                                  markup=False)
             self.ready = True
             return
         index, warning = open_index(root)
@@ -159,8 +159,9 @@ class CapexReaderApp(App[None]):
                          if str(p.path) in plan.files and str(p.path) not in todo])
         if len(plan.todo) < PARALLEL_FROM:
             corpus.add(self._read_now(plan, corpus))
-        if corpus.articles:  # the first article opens at once: its figures and stance here
-            corpus.articles[0].figures, corpus.articles[0].stance  # noqa: B018
+        first = corpus.articles[0] if corpus.articles else None
+        if first is not None and len(first.body) <= BIG_ARTICLE:  # it opens at once: work here
+            first.figures, first.stance  # noqa: B018
         self.call_from_thread(self._loaded, corpus, warning)
         self._sync(index, plan, corpus, worker, large=len(plan.todo) >= PARALLEL_FROM)
 
@@ -178,7 +179,8 @@ class CapexReaderApp(App[None]):
                 reason = getattr(exc, "strerror", None) or str(exc)
                 corpus.problems.append(LoadProblem(Path(path), reason))
                 continue
-            article.summarise()
+            if len(article.body) <= BIG_ARTICLE:  # a long one is summarised by the indexer
+                article.summarise()
             fresh.append(article)
         return fresh
 
@@ -219,6 +221,11 @@ class CapexReaderApp(App[None]):
             self.call_from_thread(self.main.query_one(ArticleList).refresh_rows)
 
     def _progress(self, done: int, total: int) -> None:
+        bars = self.main.query("#index-progress")
+        if not bars and done >= total:
+            return
+        if not bars:  # mounted when first needed: the first frame has less to draw
+            self.main.query_one("#left").mount(ProgressBar(id="index-progress", show_eta=False))
         bar = self.main.query_one("#index-progress", ProgressBar)
         bar.display = done < total
         bar.update(total=total, progress=done)
@@ -238,7 +245,7 @@ class CapexReaderApp(App[None]):
         if corpus.articles:
             self.open_article(corpus.articles[0].id, focus=False)
         if warning:
-            self.notify(warning, title="No cache", severity="warning")
+            self.notify(warning, title="No cache", severity="warning", markup=False)
         self._report_problems()
 
     def _report_problems(self) -> None:
@@ -248,7 +255,7 @@ class CapexReaderApp(App[None]):
             first = "; ".join(str(p.path.name) + ": " + p.reason for p in problems[:3])
             self.notify(f"{len(fatal)} unreadable, {len(problems) - len(fatal)} warnings. "
                         f"{first} (command palette: Load problems)", title="Load problems",
-                        severity="warning")
+                        severity="warning", markup=False)
 
     def _indexed(self, index: SearchIndex) -> None:
         self.index = index
@@ -298,7 +305,7 @@ class CapexReaderApp(App[None]):
         if self.stance_filter != "all":
             parts.append(self.stance_filter)
         if self.result is not None:
-            parts.append(f"“{self.result.query[:20]}”")
+            parts.append(escape(f"“{self.result.query[:20]}”"))  # titles take markup
         listing.border_title = " · ".join(parts)
         listing.border_subtitle = f"{len(articles)} of {total}"
 
@@ -313,7 +320,11 @@ class CapexReaderApp(App[None]):
                 self.hits[article.id] = [(h.start, h.end) for h in found]
         self.main.query_one(ArticleHeader).show(article)
         self.main.query_one(ArticleView).show(article.body, self._marks(article))
-        self.main.query_one(FigureList).show_figures(article.figures)
+        if self._prepared_already(article):
+            self.main.query_one(FigureList).show_figures(article.figures)
+        else:  # a long article: figures, stance and paragraph marks come from a worker
+            self.main.query_one(FigureList).show_waiting()
+            self.prepare_article(article)
         self.hit_index = 0
         if self.hits.get(article.id):
             self._go_to_hit()
@@ -321,16 +332,40 @@ class CapexReaderApp(App[None]):
         if focus:
             self.main.query_one(ArticleView).focus()
 
+    def _prepared_already(self, article: Article) -> bool:
+        """Figures, stance and paragraph marks known, or cheap enough to find right here."""
+        done = "figures" in article.__dict__ and article.id in self._leanings
+        return done or len(article.body) <= BIG_ARTICLE
+
+    @work(thread=True, exclusive=True, group="article")
+    def prepare_article(self, article: Article) -> None:
+        from .stance import paragraph_leanings
+
+        article.figures, article.stance  # noqa: B018 - the long part, off the UI thread
+        leanings = paragraph_leanings(article.body)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._prepared, article, leanings)
+
+    def _prepared(self, article: Article, leanings: list[tuple[int, int, int]]) -> None:
+        self._leanings[article.id] = leanings
+        if self.current is not article:
+            return
+        self.main.query_one(ArticleHeader).show(article)
+        self.main.query_one(FigureList).show_figures(article.figures)
+        view = self.main.query_one(ArticleView)
+        view.set_marks(self._marks(article, view.marks.current))
+
     def _marks(self, article: Article, current: tuple[int, int] | None = None) -> Marks:
-        if article.id not in self._leanings:
+        if article.id not in self._leanings and self._prepared_already(article):
             from .stance import paragraph_leanings
 
             self._leanings[article.id] = paragraph_leanings(article.body)
+        ready = self._prepared_already(article)
         return Marks(
-            figures=[(f.start, f.end) for f in article.figures],
+            figures=[(f.start, f.end) for f in article.figures] if ready else [],
             hits=self.hits.get(article.id, []),
             current=current,
-            leanings=self._leanings[article.id],
+            leanings=self._leanings.get(article.id, []),
         )
 
     def _update_counter(self) -> None:
@@ -364,8 +399,15 @@ class CapexReaderApp(App[None]):
         view.scroll_to_offset(fig.start)
 
     # -- search ------------------------------------------------------------------------------
-    def action_search(self) -> None:
-        self.main.query_one(SearchBar).open()
+    @property
+    def search_bar(self) -> SearchBar:
+        """The search bar (mounted by the first search)."""
+        return self.main.query_one(SearchBar)
+
+    async def action_search(self) -> None:
+        if not self.main.query(SearchBar):  # mounted when first wanted: a lighter first frame
+            await self.main.mount(SearchBar(id="search-bar"), before=self.main.query_one(Footer))
+        self.search_bar.open()
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
@@ -374,7 +416,7 @@ class CapexReaderApp(App[None]):
             return
         if self.index is None:
             self._pending_query = event.query
-            self.main.query_one(SearchBar).set_info("Indexing… the search runs when it is ready.")
+            self.search_bar.set_info("Indexing… the search runs when it is ready.")
             return
         self.run_search(event.query)
 
@@ -387,7 +429,7 @@ class CapexReaderApp(App[None]):
         self.result = self.index.search(query, expand=self.expand, hit_limit=HIT_LIMIT)
         self.hits = {r.article: [(h.start, h.end) for h in r.hits]
                      for r in self.result.results if r.hits}
-        self.main.query_one(SearchBar).set_info(self._search_info(self.result))
+        self.search_bar.set_info(Text(self._search_info(self.result)))
         self.refresh_list()
         if self.result.results:
             first = self.visible_articles()
@@ -396,7 +438,7 @@ class CapexReaderApp(App[None]):
                 return
         elif self.current is not None:
             self.open_article(self.current.id, focus=False)
-        self.main.query_one(SearchInput).focus()
+        self.search_bar.input.focus()
 
     def _search_info(self, result: SearchResult) -> str:
         total = sum(r.count for r in result.results)
@@ -409,7 +451,10 @@ class CapexReaderApp(App[None]):
                 " · n/N step, Esc clears")
 
     def action_clear_search(self) -> None:
-        bar = self.main.query_one(SearchBar)
+        bars = self.main.query(SearchBar)
+        if not bars:
+            return
+        bar = bars.first()
         had_search = self.result is not None or bar.display
         self.result = None
         self.hits = {}
@@ -531,6 +576,9 @@ class CapexReaderApp(App[None]):
 
     def action_evidence(self) -> None:
         if self.current is None:
+            return
+        if not self._prepared_already(self.current):
+            self.notify("Still reading this long article; try again in a moment.", timeout=3)
             return
         from .screens.evidence import EvidenceScreen
 

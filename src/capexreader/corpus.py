@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from .clean import clean_text
+from .clean import clean_text, strip_controls
 from .decode import NotText, decode_bytes
 from .fold import fold
 from .paths import bundled_content  # noqa: F401 - part of this module's interface
@@ -285,13 +285,14 @@ def _first_line(exc: Exception) -> str:
 
 
 def _text_value(value: object) -> str:
+    """A metadata value as one clean line: lists joined, escapes and controls removed."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         return " ".join(_text_value(v) for v in value).strip()
     if isinstance(value, dict):
         return ""
-    return " ".join(str(value).split())
+    return " ".join(strip_controls(str(value)).split())
 
 
 def _title_from_body(body: str) -> tuple[str, str]:

@@ -23,8 +23,9 @@ BAR_WIDTH = 40
 
 def mention_row(m: Mention) -> tuple:
     f = m.figure
-    return (f.entity or "", f.kind or "", f.year or "", Text(f.amount(), justify="right"),
-            f.unit, m.article.id, Text(" ".join(f.text.split())))
+    return (Text(f.entity or ""), Text(f.kind or ""), f.year or "",
+            Text(f.amount(), justify="right"), Text(f.unit), Text(m.article.id),
+            Text(" ".join(f.text.split())))
 
 
 def _sort_key(value: object) -> tuple:
@@ -108,7 +109,8 @@ class FiguresScreen(Screen[tuple[str, int, int] | None]):
             groups.add_column(label, key=key)
         for i, g in enumerate(self.groups):
             mark = Text("✓", style="green") if g.agree else Text("✗", style="bold red")
-            groups.add_row(mark, g.entity, g.kind, g.year or "", " / ".join(g.amounts()),
+            groups.add_row(mark, Text(g.entity), Text(g.kind), g.year or "",
+                           Text(" / ".join(g.amounts())),
                            len(g.articles), len(g.mentions), key=f"g{i}")
         table.focus()
 

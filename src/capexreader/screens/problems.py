@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -42,7 +43,7 @@ class ProblemsScreen(ModalScreen[None]):
                 name = p.path.relative_to(self.root).as_posix()
             except ValueError:
                 name = str(p.path)
-            table.add_row(name, p.reason)
+            table.add_row(Text(name), Text(p.reason))  # file names are shown, never run
         table.focus()
 
     def action_dismiss(self) -> None:  # type: ignore[override]

@@ -7,25 +7,50 @@ from dataclasses import dataclass, field
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import work
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from ..wrap import char_width, wrap_lines
 
 GUTTER = 2
+BIG = 200_000  # characters: longer texts are wrapped in a thread
 
 
 @dataclass
 class Marks:
-    """Spans to mark in the body: figures, search hits, the current one, paragraph leanings."""
+    """Spans to mark in the body: figures, search hits, the current one, paragraph leanings.
+    Each list is sorted by start, so a line finds its marks by bisection."""
 
     figures: list[tuple[int, int]] = field(default_factory=list)
     hits: list[tuple[int, int]] = field(default_factory=list)
     current: tuple[int, int] | None = None
     leanings: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.figures = sorted(self.figures)
+        self.hits = sorted(self.hits)
+        self._figure_starts = [s for s, _ in self.figures]
+        self._hit_starts = [s for s, _ in self.hits]
+        self._lean_starts = [s for s, _, _ in self.leanings]
+
+    def figures_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        return _overlapping(self.figures, self._figure_starts, start, end)
+
+    def hits_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        return _overlapping(self.hits, self._hit_starts, start, end)
+
+    def leaning_at(self, offset: int) -> int:
+        i = bisect.bisect_right(self._lean_starts, offset) - 1
+        if i >= 0:
+            lo, hi, sign = self.leanings[i]
+            if lo <= offset <= hi:
+                return sign
+        return 0
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -71,7 +96,6 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[tuple[int, int]] = []
         self._starts: list[int] = []
         self._wrapped_for = -1
-        self._heading_lines: set[int] = set()
 
     # -- content -------------------------------------------------------------------------
     def show(self, text: str, marks: Marks | None = None) -> None:
@@ -99,16 +123,30 @@ class ArticleView(ScrollView, can_focus=True):
         if width == self._wrapped_for and self._lines:
             return
         self._wrapped_for = width
-        self._lines = wrap_lines(self.text, width) if self.text else []
-        self._starts = [s for s, _ in self._lines]
-        self._heading_lines = set()
-        para_is_heading = False
-        for i, (start, _) in enumerate(self._lines):
-            if start == 0 or self.text[start - 1] == "\n":
-                para_is_heading = self.text.startswith("#", start)
-            if para_is_heading:
-                self._heading_lines.add(i)
-        self.virtual_size = Size(width + GUTTER, len(self._lines))
+        text = self.text
+        if len(text) > BIG:
+            # Wrap the start now, the rest in a thread: a long article never blocks a frame.
+            head = text.rfind("\n", 0, BIG // 10)
+            self._set_lines(wrap_lines(text[: head if head > 0 else BIG // 10], width))
+            self._wrap_rest(text, width)
+            return
+        self._set_lines(wrap_lines(text, width) if text else [])
+
+    @work(thread=True, exclusive=True, group="wrap")
+    def _wrap_rest(self, text: str, width: int) -> None:
+        lines = wrap_lines(text, width)
+        starts = [s for s, _ in lines]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._wrapped, text, width, lines, starts)
+
+    def _wrapped(self, text: str, width: int, lines: list, starts: list[int]) -> None:
+        if text is self.text and width == self._wrapped_for:
+            self._set_lines(lines, starts)
+
+    def _set_lines(self, lines: list[tuple[int, int]], starts: list[int] | None = None) -> None:
+        self._lines = lines
+        self._starts = starts if starts is not None else [s for s, _ in lines]
+        self.virtual_size = Size(self._wrapped_for + GUTTER, len(self._lines))
         self.refresh()
 
     @property
@@ -139,28 +177,37 @@ class ArticleView(ScrollView, can_focus=True):
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _gutter(self, start: int, base: Style) -> Segment:
-        for lo, hi, sign in self.marks.leanings:
-            if lo <= start < hi or (start == hi and lo == hi):
-                name = "article-view--bullish" if sign > 0 else "article-view--bearish"
-                return Segment("▎ ", base + self.get_component_rich_style(name))
+        sign = self.marks.leaning_at(start)
+        if sign:
+            name = "article-view--bullish" if sign > 0 else "article-view--bearish"
+            return Segment("▎ ", base + self.get_component_rich_style(name))
         return Segment(" " * GUTTER, base)
+
+    def _is_heading(self, start: int) -> bool:
+        """A line of a Markdown heading (headings are short: look back a little only)."""
+        para = _paragraph_start(self.text, start)
+        return para is not None and self.text.startswith("#", para)
 
     def _segments(self, start: int, end: int, index: int, base: Style) -> list[Segment]:
         text = self.text[start:end]
         if not text:
             return []
         line_style = base
-        if index in self._heading_lines:
+        if self._is_heading(start):
             line_style = base + self.get_component_rich_style("article-view--heading")
         styles = [line_style] * len(text)
+        current = self.marks.current
         layers = (
-            (self.marks.figures, "article-view--figure"),
-            (self.marks.hits, "article-view--hit"),
-            ([self.marks.current] if self.marks.current else [], "article-view--current"),
+            (self.marks.figures_in(start, end), "article-view--figure"),
+            (self.marks.hits_in(start, end), "article-view--hit"),
+            ([current] if current and current[0] < end and current[1] > start else [],
+             "article-view--current"),
         )
         for spans, name in layers:
+            if not spans:
+                continue
             style = self.get_component_rich_style(name, partial=True)
-            for lo, hi in _overlapping(spans, start, end):
+            for lo, hi in spans:
                 for i in range(max(lo, start) - start, min(hi, end) - start):
                     styles[i] = styles[i] + style
         segments: list[Segment] = []
@@ -173,8 +220,26 @@ class ArticleView(ScrollView, can_focus=True):
         return segments
 
 
-def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    return [(lo, hi) for lo, hi in spans if lo < end and hi > start]
+def _paragraph_start(text: str, offset: int, reach: int = 4096) -> int | None:
+    """Where the paragraph holding offset starts; None if further back than reach."""
+    lo = max(0, offset - reach)
+    found = text.rfind("\n", lo, offset)
+    if found >= 0:
+        return found + 1
+    return 0 if lo == 0 else None
+
+
+def _overlapping(
+    spans: list[tuple[int, int]], starts: list[int], start: int, end: int
+) -> list[tuple[int, int]]:
+    """Spans (sorted, not nested) that overlap [start, end)."""
+    i = max(0, bisect.bisect_right(starts, start) - 1)
+    out = []
+    while i < len(spans) and spans[i][0] < end:
+        if spans[i][1] > start:
+            out.append(spans[i])
+        i += 1
+    return out
 
 
 def _printable(text: str) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from functools import partial
 
+from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 
 class ArticleCommands(Provider):
@@ -17,8 +19,8 @@ class ArticleCommands(Provider):
     async def discover(self) -> Hits:
         for article in self._articles()[:20]:
             yield DiscoveryHit(
-                f"Open: {article.title}", partial(self.app.open_article, article.id),
-                help=f"{article.date or ''} {article.language} {article.stance_label or ''}",
+                Text(f"Open: {article.title}"), partial(self.app.open_article, article.id),
+                help=escape(f"{article.date or ''} {article.language} {article.stance_label or ''}"),
             )
 
     async def search(self, query: str) -> Hits:
@@ -28,4 +30,4 @@ class ArticleCommands(Provider):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), partial(self.app.open_article, article.id),
-                          help=f"{article.id} · {article.stance_label or ''}")
+                          help=escape(f"{article.id} · {article.stance_label or ''}"))

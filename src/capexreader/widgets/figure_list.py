@@ -56,6 +56,11 @@ class FigureList(OptionList):
         self.set_options(options)
         self.border_subtitle = f"{len(figures)} figures"
 
+    def show_waiting(self) -> None:
+        self.set_options([Option(Text("Finding the figures of this long article…", style="dim"),
+                                 disabled=True)])
+        self.border_subtitle = "…"
+
     def _chosen(self, option: Option) -> None:
         if option.id and option.id.startswith("fig-"):
             self.post_message(self.Chosen(int(option.id[4:])))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -64,7 +65,10 @@ class SearchBar(Vertical):
         self.display = True
         self.input.focus()
 
-    def set_info(self, text: str) -> None:
+    def set_info(self, text: str | Text) -> None:
+        """Plain text: a query's own brackets are shown, never read as markup."""
+        if isinstance(text, str):
+            text = Text(text)
         self.query_one("#search-info", Static).update(text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
