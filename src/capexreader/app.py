@@ -90,6 +90,7 @@ class CapexReaderApp(App[None]):
         self.hit_index = 0
         self._pending_query: str | None = None
         self._leanings: dict[str, list[tuple[int, int, int]]] = {}
+        self._figure_spans: dict[str, list[tuple[int, int]]] = {}  # of long articles
         self._sidebar_wanted = True
         self.ready = False  # the corpus is loaded and indexed, or could not be loaded
 
@@ -134,7 +135,7 @@ class CapexReaderApp(App[None]):
         self.main.query_one(FigureList).display = self._sidebar_wanted and not narrow
 
     # -- loading -----------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", description="load and index")
     def load_content(self) -> None:
         """Titles from the cache (or the files), then the index brought up to date: a thread
         worker, while a pool of processes does the segmenting of a large first build."""
@@ -337,21 +338,27 @@ class CapexReaderApp(App[None]):
         done = "figures" in article.__dict__ and article.id in self._leanings
         return done or len(article.body) <= BIG_ARTICLE
 
-    @work(thread=True, exclusive=True, group="article")
+    @work(thread=True, exclusive=True, group="article", description="prepare a long article")
     def prepare_article(self, article: Article) -> None:
+        """Figures, stance, paragraph marks and the sidebar's groups of a long article."""
+        from .figures import group_figures
         from .stance import paragraph_leanings
+        from .widgets.figure_list import PER_GROUP
 
-        article.figures, article.stance  # noqa: B018 - the long part, off the UI thread
+        article.stance  # noqa: B018 - the long part, off the UI thread
+        spans = [(f.start, f.end) for f in article.figures]
+        groups = group_figures(article.figures, PER_GROUP)
         leanings = paragraph_leanings(article.body)
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._prepared, article, leanings)
+            self.call_from_thread(self._prepared, article, spans, groups, leanings)
 
-    def _prepared(self, article: Article, leanings: list[tuple[int, int, int]]) -> None:
+    def _prepared(self, article: Article, spans: list, groups: list, leanings: list) -> None:
         self._leanings[article.id] = leanings
+        self._figure_spans[article.id] = spans
         if self.current is not article:
             return
         self.main.query_one(ArticleHeader).show(article)
-        self.main.query_one(FigureList).show_figures(article.figures)
+        self.main.query_one(FigureList).show_figures(article.figures, groups)
         view = self.main.query_one(ArticleView)
         view.set_marks(self._marks(article, view.marks.current))
 
@@ -360,9 +367,11 @@ class CapexReaderApp(App[None]):
             from .stance import paragraph_leanings
 
             self._leanings[article.id] = paragraph_leanings(article.body)
-        ready = self._prepared_already(article)
+        spans = self._figure_spans.get(article.id)
+        if spans is None and self._prepared_already(article):
+            spans = [(f.start, f.end) for f in article.figures]
         return Marks(
-            figures=[(f.start, f.end) for f in article.figures] if ready else [],
+            figures=spans or [],
             hits=self.hits.get(article.id, []),
             current=current,
             leanings=self._leanings.get(article.id, []),

@@ -115,12 +115,28 @@ def index_text(folded: str) -> dict[str, list[tuple[int, int]]]:
     if phrases is not None and " " in folded:
         for m in phrases.finditer(folded):
             out.setdefault(m.group(0), []).append(m.span())
-    for word, start, end in tokenizer().tokenize(folded, mode="search"):
-        term = _index_form(word)
-        if term:
-            spans = out.get(term)
-            if spans is None:
-                out[term] = [(start, end)]
-            else:
-                spans.append((start, end))
+    tokenize = tokenizer().tokenize
+    for offset, chunk in _chunks(folded):  # small pieces: jieba's C regex steps stay short
+        for word, start, end in tokenize(chunk, mode="search"):
+            term = _index_form(word)
+            if term:
+                span = (start + offset, end + offset)
+                spans = out.get(term)
+                if spans is None:
+                    out[term] = [span]
+                else:
+                    spans.append(span)
     return out
+
+
+def _chunks(text: str, size: int = 20_000) -> list[tuple[int, str]]:
+    """(offset, piece) pieces of about size characters, cut after line breaks."""
+    if len(text) <= size:
+        return [(0, text)]
+    pieces, start = [], 0
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end < 0 else end + 1
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces

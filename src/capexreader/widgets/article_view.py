@@ -132,7 +132,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self._set_lines(wrap_lines(text, width) if text else [])
 
-    @work(thread=True, exclusive=True, group="wrap")
+    @work(thread=True, exclusive=True, group="wrap", description="wrap a long article")
     def _wrap_rest(self, text: str, width: int) -> None:
         lines = wrap_lines(text, width)
         starts = [s for s, _ in lines]

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..figures import Figure
 
 
+PER_GROUP = 100  # a sidebar of a thousand figures helps nobody and costs a frame
 GROUPS = (("money", "Money"), ("percent", "Percentages"), ("count", "Counts"), ("other", "Other"))
 
 
@@ -42,15 +43,21 @@ class FigureList(OptionList):
             self.index = index
             super().__init__()
 
-    def show_figures(self, figures: list[Figure]) -> None:
+    def show_figures(self, figures: list[Figure], groups: list | None = None) -> None:
+        """Show figures grouped; pass ``groups`` (figures.group_figures) made off the UI thread
+        for a long article."""
+        from ..figures import group_figures
+
+        names = dict(GROUPS)
         options: list[Option] = []
-        for key, name in GROUPS:
-            members = [(i, f) for i, f in enumerate(figures) if f.category == key]
-            if not members:
-                continue
-            header = Text(f"{name} ({len(members)})", style="bold reverse")
+        for key, count, members in groups if groups is not None else group_figures(figures,
+                                                                                  PER_GROUP):
+            header = Text(f"{names[key]} ({count})", style="bold reverse")
             options.append(Option(header, disabled=True))
             options.extend(Option(figure_prompt(f), id=f"fig-{i}") for i, f in members)
+            if count > len(members):
+                more = Text(f"… {count - len(members)} more: F shows every figure", "dim")
+                options.append(Option(more, disabled=True))
         if not options:
             options.append(Option(Text("No figures in this article", style="dim"), disabled=True))
         self.set_options(options)
