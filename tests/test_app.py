@@ -18,6 +18,14 @@ async def ready(pilot):
     await wait_ready(pilot)
 
 
+async def palette(pilot, command):
+    """Run a command palette command by typing it."""
+    await pilot.press("ctrl+p", *command)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def listed(app):
     return app.query_one(ArticleList).article_ids
 
@@ -153,10 +161,7 @@ async def test_command_palette_filters_by_stance():
     app = CapexReaderApp()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+p", *"Filter: bearish")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette(pilot, "Filter: bearish")
         assert app.stance_filter == "bearish"
 
 
@@ -165,10 +170,7 @@ async def test_command_palette_opens_an_article():
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         target = app.corpus.articles[-1]
-        await pilot.press("ctrl+p", *"Open: 谁也不敢")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette(pilot, "Open: 谁也不敢")
         assert app.current is target
 
 

@@ -11,44 +11,39 @@ async def settle(pilot):
     await wait_ready(pilot)
 
 
+def keys_then(*keys):
+    """A run_before that waits for the index, then presses keys."""
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+def shot(snap_compare, *keys):
+    return snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=keys_then(*keys))
+
+
 def test_main_screen(snap_compare):
     assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=settle)
 
 
 def test_search_jevons(snap_compare):
-    async def run_before(pilot):
-        await settle(pilot)
-        await pilot.press("slash", *"Jevons", "enter")
-        await pilot.pause()
-
-    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)
+    assert shot(snap_compare, "slash", *"Jevons", "enter")
 
 
 def test_search_traditional(snap_compare):
-    async def run_before(pilot):
-        await settle(pilot)
-        await pilot.press("slash", *"泡沫", "enter", "n")
-        await pilot.pause()
-
-    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)
+    assert shot(snap_compare, "slash", *"泡沫", "enter", "n")
 
 
 def test_figures_sidebar_selection(snap_compare):
-    async def run_before(pilot):
-        await settle(pilot)
-        await pilot.press("f", "down", "down", "down")
-        await pilot.pause()
-
-    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)
+    assert shot(snap_compare, "f", "down", "down", "down")
 
 
 def test_help_screen(snap_compare):
-    async def run_before(pilot):
-        await settle(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
-
-    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)
+    assert shot(snap_compare, "question_mark")
 
 
 def test_problems_screen(snap_compare, tmp_path):
@@ -72,36 +67,16 @@ def test_narrow_terminal(snap_compare):
 
 
 def test_evidence_screen(snap_compare):
-    async def run_before(pilot):
-        await settle(pilot)
-        await pilot.press("j", "j", "enter", "e")
-        await pilot.pause()
-
-    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)
+    assert shot(snap_compare, "j", "j", "enter", "e")
 
 
 def test_corpus_figures_table(snap_compare):
-    async def run_before(pilot):
-        await settle(pilot)
-        await pilot.press("F")
-        await pilot.pause()
-
-    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)
+    assert shot(snap_compare, "F")
 
 
 def test_corpus_figures_reconcile(snap_compare):
-    async def run_before(pilot):
-        await settle(pilot)
-        await pilot.press("F", "2")
-        await pilot.pause()
-
-    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)
+    assert shot(snap_compare, "F", "2")
 
 
 def test_corpus_figures_chart(snap_compare):
-    async def run_before(pilot):
-        await settle(pilot)
-        await pilot.press("F", "3")
-        await pilot.pause()
-
-    assert snap_compare(CapexReaderApp(), terminal_size=SIZE, run_before=run_before)
+    assert shot(snap_compare, "F", "3")
