@@ -140,7 +140,14 @@ class CapexReaderApp(App[None]):
         """Titles from the cache (or the files), then the index brought up to date: a thread
         worker, while a pool of processes does the segmenting of a large first build."""
         from .corpus import Corpus
-        from .indexer import PARALLEL_FROM, corpus_from_index, make_plan, open_index
+        from .indexer import (
+            PARALLEL_FROM,
+            as_load_problems,
+            corpus_from_index,
+            kept_problems,
+            make_plan,
+            open_index,
+        )
 
         root = self.content_dir
         worker = get_current_worker()
@@ -154,10 +161,8 @@ class CapexReaderApp(App[None]):
         plan = make_plan(root, index)
         stale = set(plan.removed) | {aid for aid, _, _ in plan.todo}
         cached = corpus_from_index(root, index)
-        todo = {path for _, path, _ in plan.todo}
         corpus = Corpus(root, [a for a in cached.articles if a.id not in stale],
-                        [p for p in cached.problems
-                         if str(p.path) in plan.files and str(p.path) not in todo])
+                        as_load_problems(kept_problems(index, plan)))
         if len(plan.todo) < PARALLEL_FROM:
             corpus.add(self._read_now(plan, corpus))
         first = corpus.articles[0] if corpus.articles else None
@@ -169,16 +174,12 @@ class CapexReaderApp(App[None]):
     @staticmethod
     def _read_now(plan, corpus: Corpus) -> list[Article]:  # noqa: ANN001
         """A few new or changed files: read them here, so their titles show at once."""
-        from .corpus import LoadProblem, load_article
-        from .decode import NotText
+        from .corpus import read_article
 
         fresh = []
         for aid, path, _ in plan.todo:
-            try:
-                article = load_article(Path(path), aid, corpus.problems)
-            except (OSError, NotText, ValueError) as exc:
-                reason = getattr(exc, "strerror", None) or str(exc)
-                corpus.problems.append(LoadProblem(Path(path), reason))
+            article = read_article(Path(path), aid, corpus.problems)
+            if article is None:
                 continue
             if len(article.body) <= BIG_ARTICLE:  # a long one is summarised by the indexer
                 article.summarise()
@@ -267,7 +268,10 @@ class CapexReaderApp(App[None]):
             self._add_articles(corpus_from_index(self.content_dir, index).articles)
         if self.corpus is not None:
             known = {(str(p.path), p.reason) for p in self.corpus.problems}
-            new = [p for p in self._index_problems(index) if (str(p.path), p.reason) not in known]
+            from .indexer import as_load_problems
+
+            new = [p for p in as_load_problems(index.problems())
+                   if (str(p.path), p.reason) not in known]
             if new:
                 self.corpus.problems.extend(new)
                 self._report_problems()
@@ -277,12 +281,6 @@ class CapexReaderApp(App[None]):
         if self._pending_query is not None:
             query, self._pending_query = self._pending_query, None
             self.run_search(query)
-
-    @staticmethod
-    def _index_problems(index: SearchIndex) -> list:
-        from .corpus import LoadProblem
-
-        return [LoadProblem(Path(p), reason, fatal) for p, _, reason, fatal in index.problems()]
 
     # -- list and reader ---------------------------------------------------------------------
     def visible_articles(self) -> list[Article]:

@@ -16,7 +16,6 @@ import yaml
 from .clean import clean_text, strip_controls
 from .decode import NotText, decode_bytes
 from .fold import fold
-from .paths import bundled_content  # noqa: F401 - part of this module's interface
 
 if TYPE_CHECKING:
     from .figures import Figure
@@ -217,15 +216,19 @@ def load_corpus(path: Path | str) -> Corpus:
     rels = walk(root)
     ids = assign_ids(rels)
     for rel in rels:
-        file = root / rel
-        try:
-            article = load_article(file, ids[rel], corpus.problems)
-        except (OSError, NotText, ValueError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            corpus.problems.append(LoadProblem(file, reason))
-            continue
-        corpus.articles.append(article)
+        article = read_article(root / rel, ids[rel], corpus.problems)
+        if article is not None:
+            corpus.articles.append(article)
     return corpus
+
+
+def read_article(file: Path, article_id: str, problems: list[LoadProblem]) -> Article | None:
+    """load_article, with a file that cannot be read turned into a LoadProblem."""
+    try:
+        return load_article(file, article_id, problems)
+    except (OSError, NotText, ValueError) as exc:
+        problems.append(LoadProblem(file, getattr(exc, "strerror", None) or str(exc)))
+        return None
 
 
 def load_article(file: Path, article_id: str, problems: list[LoadProblem]) -> Article:

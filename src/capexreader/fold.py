@@ -39,10 +39,7 @@ def fold(text: str) -> str:
     """Fold a whole text; ``len(fold(t)) == len(t)`` always holds."""
     if text.isascii():
         return text.lower()
-    for ch in set(text).difference(map(chr, _table)) if len(_table) < 200 else _unseen(text):
-        _table[ord(ch)] = fold_char(ch)
+    for ch in set(text):  # new characters join the translation table once
+        if ord(ch) not in _table:
+            _table[ord(ch)] = fold_char(ch)
     return text.translate(_table)
-
-
-def _unseen(text: str) -> set[str]:
-    return {ch for ch in set(text) if ord(ch) not in _table}

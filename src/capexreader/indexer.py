@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from .cache import cache_dir
-from .corpus import Article, Corpus, LoadProblem, assign_ids, load_article, walk
+from .corpus import Article, Corpus, LoadProblem, assign_ids, read_article, walk
 from .search import DocRecord, SearchIndex, make_record
 
 PARALLEL_FROM = 200  # files; below this a worker pool costs more than it saves
@@ -74,20 +74,25 @@ def make_plan(root: Path, index: SearchIndex) -> Plan:
     return plan
 
 
+def kept_problems(index: SearchIndex, plan: Plan) -> list[tuple[str, str, str, bool]]:
+    """Stored problems of files that are still there and are not about to be read again."""
+    todo = {path for _, path, _ in plan.todo}
+    return [p for p in index.problems() if p[0] in plan.files and p[0] not in todo]
+
+
 def process(
     job: tuple[str, str, str], summarise: bool = True
 ) -> tuple[DocRecord | None, list[tuple[str, str, str, bool]]]:
     """Read, clean, (summarise) and segment one file; runs in a worker process."""
     aid, path, key = job
     problems: list[LoadProblem] = []
-    try:
-        article = load_article(Path(path), aid, problems)
-    except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        return None, [(path, key, reason, True)]
+    article = read_article(Path(path), aid, problems)
+    found = [(str(p.path), key, p.reason, p.fatal) for p in problems]
+    if article is None:
+        return None, found
     info = {**article.metadata(), **(article.summarise() if summarise else {})}
     record = make_record(aid, article.title, article.body, path=path, key=key, info=info)
-    return record, [(str(p.path), key, p.reason, p.fatal) for p in problems]
+    return record, found
 
 
 def _init_worker() -> None:
@@ -126,8 +131,7 @@ def sync(
     plan = plan or make_plan(root, index)
     for aid in plan.removed:
         index.remove(aid, commit=False)
-    todo = {path for _, path, _ in plan.todo}
-    problems = [p for p in index.problems() if p[0] not in todo and p[0] in plan.files]
+    problems = kept_problems(index, plan)
     batch: list[DocRecord] = []
     done = 0
     for record, found in run(plan, workers, summarise, cancelled):
@@ -161,9 +165,13 @@ def corpus_from_index(root: Path, index: SearchIndex) -> Corpus:
     """Articles with metadata and summaries from the index; bodies read when first used."""
     corpus = Corpus(root)
     corpus.articles = [article_from_index(index, *row) for row in index.infos()]
-    corpus.problems = [LoadProblem(Path(p), reason, fatal) for p, _, reason, fatal in
-                       index.problems()]
+    corpus.problems = as_load_problems(index.problems())
     return corpus
+
+
+def as_load_problems(rows: list[tuple[str, str, str, bool]]) -> list[LoadProblem]:
+    """Stored (path, key, reason, fatal) rows as LoadProblems."""
+    return [LoadProblem(Path(p), reason, fatal) for p, _, reason, fatal in rows]
 
 
 def load_cached(root: Path, workers: int | None = None,

@@ -12,7 +12,6 @@ from .resources import load_data
 MAX_QUERY = 1000
 MAX_WORDS = 16
 WORD_CHAR = re.compile(r"[\w\u3400-\u9fff]")
-_LATIN = re.compile(r"[a-z0-9]")
 
 
 @lru_cache(maxsize=1)
@@ -73,15 +72,6 @@ def segment_term(term: str, known: Callable[[str], bool]) -> list[str]:
 
             parts.extend(normalise(w) for w in cut(chunk) if WORD_CHAR.search(w))
     return parts or [term]
-
-
-@lru_cache(maxsize=256)
-def phrase_pattern(phrase: str) -> re.Pattern:
-    body = r"\s*".join(re.escape(w) for w in phrase.split()) if not phrase.isascii() else \
-        r"\s+".join(re.escape(w) for w in phrase.split())
-    lead = r"(?<![a-z0-9])" if _LATIN.match(phrase[0]) else ""
-    tail = r"(?![a-z0-9])" if _LATIN.match(phrase[-1]) else ""
-    return re.compile(lead + body + tail)
 
 
 _SKIP = ""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
 
 from .cache import cache_dir
 from .fold import fold
@@ -33,13 +32,6 @@ def tokenizer():  # noqa: ANN201 - jieba has no type hints
                 tk.add_word(fold(word), freq=20000)
             _tokenizer = tk
     return _tokenizer
-
-
-def tokens(folded: str) -> Iterator[tuple[str, int, int]]:
-    """(word, start, end) for every word of folded text in search mode, spaces dropped."""
-    for word, start, end in tokenizer().tokenize(folded, mode="search"):
-        if word.strip():
-            yield word, start, end
 
 
 def cut(folded: str) -> list[str]:

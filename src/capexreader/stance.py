@@ -11,8 +11,6 @@ from .patterns import word_union
 from .resources import load_data
 
 LABELS = ("bullish", "bearish", "mixed", "neutral")
-SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[”’\"」』]?|\n|$)|\.\s", re.S)
-_EN_SENTENCE = re.compile(r"(?<=[a-z0-9%”’\"])\.\s+")
 
 
 @dataclass

@@ -111,10 +111,6 @@ class ArticleList(ScrollView, can_focus=True):
         return [a.id for a in self._articles]
 
     @property
-    def option_count(self) -> int:
-        return len(self._articles)
-
-    @property
     def highlighted_id(self) -> str | None:
         i = self.highlighted
         return self._articles[i].id if i is not None and 0 <= i < len(self._articles) else None
