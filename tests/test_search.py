@@ -105,3 +105,36 @@ def test_title_hits_weigh_more():
     index.add("a", "Capex boom", "Other words here and more words. " * 5 + "capex once")
     index.add("b", "Nothing", "Other words here and more words. " * 5 + "capex once")
     assert ids(index.search("capex", expand=False))[0] == "a"
+
+
+def _scores(index, query):
+    return [(r.article, round(r.score, 6), r.count) for r in index.search(query).results]
+
+
+def test_replaced_and_removed_articles_leave_no_trace_in_the_lists():
+    index = SearchIndex()
+    index.add("a", "A", "泡沫 泡沫 泡沫")
+    index.add("b", "B", "泡沫 bubble")
+    index.add("a", "A", "泡沫 once, then something else")  # replaced: counted once, not four times
+    index.remove("b")
+    fresh = SearchIndex()
+    fresh.add("a", "A", "泡沫 once, then something else")
+    assert _scores(index, "泡沫") == _scores(fresh, "泡沫") == [("a", _scores(fresh, "泡沫")[0][1], 1)]
+    assert index.hits("b", [["泡沫"]]) == []
+
+
+def test_lists_of_many_pieces_are_rewritten_without_removed_articles(monkeypatch):
+    import capexreader.search as search
+
+    monkeypatch.setattr(search, "MAX_SEGMENTS", 4)  # rewrite every 4th commit, lists of 2+
+    index, fresh = SearchIndex(), SearchIndex()
+    for i in range(30):
+        index.add(f"d{i:02}", f"标题 {i}", f"泡沫 {'微软 ' * (i % 5)}第{i}篇")
+        if i % 3 == 0:
+            index.remove(f"d{i:02}")
+        else:
+            fresh.add(f"d{i:02}", f"标题 {i}", f"泡沫 {'微软 ' * (i % 5)}第{i}篇")
+    pieces = dict(index.db.execute("SELECT term, count(*) FROM lists GROUP BY term"))
+    assert max(pieces.values()) <= 4
+    for query in ["泡沫", "微软", "标题", "泡沫 微软"]:
+        assert _scores(index, query) == _scores(fresh, query)

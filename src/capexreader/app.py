@@ -291,13 +291,13 @@ class CapexReaderApp(App[None]):
             articles = [a for a in articles if a.stance_label == self.stance_filter]
         if self.result is not None:
             allowed = {a.id: a for a in articles}
-            articles = [allowed[r.article] for r in self.result.results if r.article in allowed]
+            articles = [allowed[a] for a in self.result.ids if a in allowed]
         return articles
 
     def refresh_list(self) -> None:
         articles = self.visible_articles()
         listing = self.main.query_one(ArticleList)
-        hits = {r.article: r.count for r in self.result.results} if self.result else None
+        hits = self.result.counts if self.result else None
         listing.show_articles(articles, hits)
         total = len(self.corpus.articles) if self.corpus else 0
         parts = ["Articles"]
@@ -383,7 +383,7 @@ class CapexReaderApp(App[None]):
         elif not hits:
             reader.border_subtitle = "no hits in this article"
         else:
-            ids = [r.article for r in self.result.results]
+            ids = self.result.ids
             pos = ids.index(self.current.id) + 1 if self.current.id in ids else 0
             reader.border_subtitle = (f"hit {self.hit_index + 1}/{len(hits)} · "
                                       f"article {pos}/{len(ids)}")
@@ -434,11 +434,11 @@ class CapexReaderApp(App[None]):
     def run_search(self, query: str) -> None:
         assert self.index is not None
         self.result = self.index.search(query, expand=self.expand, hit_limit=HIT_LIMIT)
-        self.hits = {r.article: [(h.start, h.end) for h in r.hits]
-                     for r in self.result.results if r.hits}
+        self.hits = {a: [(h.start, h.end) for h in found]
+                     for a, found in self.result.hits.items() if found}
         self.search_bar.set_info(Text(self._search_info(self.result)))
         self.refresh_list()
-        if self.result.results:
+        if self.result.ids:
             first = self.visible_articles()
             if first:
                 self.open_article(first[0].id)
@@ -448,13 +448,13 @@ class CapexReaderApp(App[None]):
         self.search_bar.input.focus()
 
     def _search_info(self, result: SearchResult) -> str:
-        total = sum(r.count for r in result.results)
+        total = result.total
         if not result.groups:
             return "Nothing to search for in that query."
         groups = " AND ".join("(" + " | ".join(g) + ")" if len(g) > 1 else g[0]
                               for g in result.groups)
         expand = "glossary on" if self.expand else "glossary off"
-        return (f"{len(result.results)} articles, {total} hits · terms: {groups} · {expand}"
+        return (f"{len(result.ids)} articles, {total} hits · terms: {groups} · {expand}"
                 " · n/N step, Esc clears")
 
     def action_clear_search(self) -> None:
@@ -484,7 +484,7 @@ class CapexReaderApp(App[None]):
         self._step_hit(-1)
 
     def _step_hit(self, step: int) -> None:
-        if self.result is None or not self.result.results:
+        if self.result is None or not self.result.ids:
             self.notify("No search hits. Press / to search.", timeout=3)
             return
         hits = self.hits.get(self.current.id, []) if self.current else []

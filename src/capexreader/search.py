@@ -11,28 +11,43 @@ from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from .fold import fold
 from .query import index_text, parse_query, segment_term
 
-SCHEMA = "4"
+SCHEMA = "7"
+MAX_SEGMENTS = 64  # a term's list is rewritten as one row when it has more pieces than this
 K1, B, TITLE_WEIGHT = 1.2, 0.75, 2.0
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS docs(rowid INTEGER PRIMARY KEY, id TEXT UNIQUE, path TEXT, key TEXT,
-    title TEXT, info TEXT, body TEXT, length INTEGER, terms TEXT);
-CREATE TABLE IF NOT EXISTS postings(term TEXT, doc INTEGER, tf INTEGER, spans BLOB,
-    PRIMARY KEY(term, doc)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS titles(term TEXT, doc INTEGER, PRIMARY KEY(term, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS docs(rowid INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE,
+    path TEXT, key TEXT, title TEXT, info TEXT, body TEXT, length INTEGER);
+CREATE TABLE IF NOT EXISTS postings(doc INTEGER, term TEXT, spans BLOB,
+    PRIMARY KEY(doc, term)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lists(term TEXT, seg INTEGER, docs BLOB, tfs BLOB, titled BLOB,
+    PRIMARY KEY(term, seg)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS problems(path TEXT PRIMARY KEY, key TEXT, reason TEXT, fatal INTEGER);
 """
 
 
-@dataclass
 class Hit:
-    start: int
-    end: int
-    text: str
-    context: str
+    """One match in an article body; its context line is made when asked for."""
+
+    __slots__ = ("start", "end", "text", "_body")
+
+    def __init__(self, start: int, end: int, text: str, body: str = "") -> None:
+        self.start, self.end, self.text, self._body = start, end, text, body
+
+    @property
+    def context(self) -> str:
+        return context(self._body, self.start, self.end)
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "context": self.context}
+
+    def __repr__(self) -> str:
+        return f"Hit({self.start}, {self.end}, {self.text!r})"
 
 
 class Result:
@@ -50,12 +65,33 @@ class Result:
         return f"Result({self.article!r}, score={self.score:.3f}, count={self.count})"
 
 
-@dataclass
 class SearchResult:
-    query: str
-    terms: list[str]
-    results: list[Result]
-    groups: list[list[str]] = field(default_factory=list)
+    """Ranked matches. ``ids`` and ``counts`` (hits per article) cover every match; the
+    ``results`` objects, with hits for the first ones, are made when first asked for."""
+
+    def __init__(self, query: str, terms: list[str], groups: list[list[str]] | None = None,
+                 ids: list[str] | None = None, counts: dict[str, int] | None = None,
+                 scores: list[float] | None = None, titles: list[str] | None = None,
+                 hits: dict[str, list[Hit]] | None = None) -> None:
+        self.query, self.terms, self.groups = query, terms, groups or []
+        self.ids: list[str] = ids or []
+        self.counts: dict[str, int] = counts or {}
+        self._scores, self._titles = scores or [], titles or []
+        self.hits: dict[str, list[Hit]] = hits or {}  # of the articles whose hits were built
+        self._results: list[Result] | None = None
+
+    @property
+    def results(self) -> list[Result]:
+        if self._results is None:
+            hits, counts = self.hits, self.counts
+            self._results = [Result(a, t, s, hits.get(a), counts[a])
+                             for a, t, s in zip(self.ids, self._titles, self._scores, strict=True)]
+        return self._results
+
+    @property
+    def total(self) -> int:
+        """Hits in all matching articles."""
+        return sum(self.counts.values())
 
     def to_dict(self) -> dict:
         return {
@@ -63,7 +99,7 @@ class SearchResult:
             "terms": self.terms,
             "results": [
                 {"article": r.article, "title": r.title, "score": round(r.score, 4),
-                 "hits": [vars(h) for h in r.hits]}
+                 "hits": [h.to_dict() for h in r.hits]}
                 for r in self.results
             ],
         }
@@ -96,12 +132,21 @@ def make_record(article_id: str, title: str, body: str, **extra: object) -> DocR
 
 
 class SearchIndex:
-    """BM25 over jieba terms. ``path`` None keeps it in memory; a corrupt or old file is rebuilt."""
+    """BM25 over jieba terms. ``path`` None keeps it in memory; a corrupt or old file is rebuilt.
+
+    Each term's documents and frequencies are kept packed (``lists``), one row per commit that
+    added some, so a query reads a few blobs instead of a row per document. Rowids are never
+    reused: entries of removed documents are skipped when read and dropped when a list is
+    rewritten. ``postings`` keeps each term's spans per document, for hits and phrases.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
         self.lock = threading.RLock()
         self.db = self._open(path)
+        self._pending: dict[str, tuple[array, array, array]] = {}  # docs, tfs, titled
+        (top,) = self.db.execute("SELECT max(seg) FROM lists").fetchone()
+        self._seg = (top or 0) + 1
         self._load_docs()
 
     # -- storage ----------------------------------------------------------------------------
@@ -113,7 +158,7 @@ class SearchIndex:
             version = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             if version and version[0] == SCHEMA:
                 db.execute("SELECT count(*) FROM docs").fetchone()
-                return db
+                return _tune(db)
             db.close()
         except sqlite3.DatabaseError:
             pass  # no tables yet, not a database, or damaged: rebuild
@@ -123,22 +168,32 @@ class SearchIndex:
 
     @staticmethod
     def _init(db: sqlite3.Connection) -> sqlite3.Connection:
-        db.execute("PRAGMA journal_mode=MEMORY")
-        db.execute("PRAGMA synchronous=OFF")
-        db.executescript(TABLES)
+        _tune(db).executescript(TABLES)
         db.execute("INSERT OR REPLACE INTO meta VALUES('schema', ?)", (SCHEMA,))
         db.commit()
         return db
 
     def _load_docs(self) -> None:
+        """Per-document arrays indexed by rowid (the ranking is done on them, not on dicts)."""
         with self.lock:
-            rows = self.db.execute("SELECT rowid, id, title, length FROM docs").fetchall()
+            rows = self.db.execute("SELECT rowid, id, title, length FROM docs ORDER BY id").fetchall()
         self._ids = {r[0]: r[1] for r in rows}
         self._rows = {r[1]: r[0] for r in rows}
-        self._titles = {r[0]: r[2] for r in rows}
-        self._lengths = {r[0]: r[3] for r in rows}
-        self._avg = (sum(self._lengths.values()) / len(self._lengths)) if self._lengths else 1.0
-        self._norms = {d: K1 * (1 - B + B * n / self._avg) for d, n in self._lengths.items()}
+        size = max(self._ids, default=0) + 1
+        rowids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        lengths = np.fromiter((r[3] for r in rows), dtype=np.float64, count=len(rows))
+        avg = float(lengths.mean()) if len(rows) else 1.0
+        self._size = size
+        self._live = np.zeros(size, dtype=bool)
+        self._live[rowids] = True
+        self._norm = np.ones(size)
+        self._norm[rowids] = K1 * (1 - B + B * lengths / avg)
+        self._order = np.full(size, size, dtype=np.int64)  # rank in id order, for ties
+        self._order[rowids] = np.arange(len(rows))
+        self._id_of = np.empty(size, dtype=object)
+        self._id_of[rowids] = [r[1] for r in rows]
+        self._title_of = np.empty(size, dtype=object)
+        self._title_of[rowids] = [r[2] for r in rows]
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -153,15 +208,27 @@ class SearchIndex:
         with self.lock:
             self._delete(rec.id)
             cur = self.db.execute(
-                "INSERT INTO docs(id, path, key, title, info, body, length, terms) "
-                "VALUES(?,?,?,?,?,?,?,?)",
+                "INSERT INTO docs(id, path, key, title, info, body, length) "
+                "VALUES(?,?,?,?,?,?,?)",
                 (rec.id, rec.path, rec.key, rec.title, json.dumps(rec.info, ensure_ascii=False),
-                 rec.body, rec.length, "\n".join(t for t, _, _ in rec.postings)))
+                 rec.body, rec.length))
             row = cur.lastrowid
-            self.db.executemany("INSERT INTO postings VALUES(?,?,?,?)",
-                                ((t, row, tf, spans) for t, tf, spans in rec.postings))
-            self.db.executemany("INSERT OR IGNORE INTO titles VALUES(?,?)",
-                                ((t, row) for t in rec.titles))
+            self.db.executemany("INSERT INTO postings VALUES(?,?,?)",  # appended: rows grow
+                                ((row, t, spans) for t, _, spans in rec.postings))
+            pending = self._pending
+            for term, tf, _ in rec.postings:
+                packed = pending.get(term)
+                if packed is None:
+                    pending[term] = (array("I", [row]), array("I", [tf]), array("I"))
+                else:
+                    packed[0].append(row)
+                    packed[1].append(tf)
+            for term in rec.titles:
+                packed = pending.get(term)
+                if packed is None:
+                    pending[term] = (array("I"), array("I"), array("I", [row]))
+                else:
+                    packed[2].append(row)
             if commit:
                 self.commit()
 
@@ -176,20 +243,48 @@ class SearchIndex:
                 self.commit()
 
     def _delete(self, article_id: str) -> None:
-        row = self.db.execute("SELECT rowid, terms FROM docs WHERE id=?", (article_id,)).fetchone()
+        row = self.db.execute("SELECT rowid FROM docs WHERE id=?", (article_id,)).fetchone()
         if row is None:
             return
-        doc, terms = row
-        # The doc's own term list finds its postings by primary key: no full scan.
-        self.db.executemany("DELETE FROM postings WHERE term=? AND doc=?",
-                            ((t, doc) for t in (terms or "").split("\n") if t))
-        self.db.execute("DELETE FROM titles WHERE doc=?", (doc,))
+        (doc,) = row
+        self.db.execute("DELETE FROM postings WHERE doc=?", (doc,))
         self.db.execute("DELETE FROM docs WHERE rowid=?", (doc,))
 
     def commit(self) -> None:
         with self.lock:
+            if self._pending:
+                self._flush()
             self.db.commit()
         self._load_docs()
+
+    def _flush(self) -> None:
+        """Write the pending lists as one new piece per term; rewrite lists grown too long."""
+        seg, self._seg = self._seg, self._seg + 1
+        self.db.executemany("INSERT INTO lists VALUES(?,?,?,?,?)",
+                            ((t, seg, d.tobytes(), f.tobytes(), h.tobytes())
+                             for t, (d, f, h) in self._pending.items()))
+        self._pending = {}
+        if seg % MAX_SEGMENTS == 0:
+            self._compact()
+
+    def _compact(self) -> None:
+        """Rewrite each list of many pieces as one, without the entries of removed docs."""
+        (top,) = self.db.execute("SELECT max(rowid) FROM docs").fetchone()
+        live = np.zeros((top or 0) + 1, dtype=bool)
+        live[[r for (r,) in self.db.execute("SELECT rowid FROM docs")]] = True
+        long = [t for (t,) in self.db.execute(
+            "SELECT term FROM lists GROUP BY term HAVING count(*) > ?", (MAX_SEGMENTS // 4,))]
+        for term in long:
+            rows = self.db.execute("SELECT docs, tfs, titled FROM lists WHERE term=?",
+                                   (term,)).fetchall()
+            docs, tfs, titled = (np.concatenate([np.frombuffer(r[i], dtype=np.uint32)
+                                                 for r in rows]) for i in range(3))
+            keep = (docs < len(live)) & live[np.minimum(docs, len(live) - 1)]
+            titled = titled[(titled < len(live)) & live[np.minimum(titled, len(live) - 1)]]
+            self.db.execute("DELETE FROM lists WHERE term=?", (term,))
+            self.db.execute("INSERT INTO lists VALUES(?,?,?,?,?)",
+                            (term, self._seg - 1, docs[keep].tobytes(), tfs[keep].tobytes(),
+                             titled.tobytes()))
 
     def body(self, article_id: str) -> str | None:
         with self.lock:
@@ -224,7 +319,7 @@ class SearchIndex:
 
     # -- searching --------------------------------------------------------------------------
     def _known(self, term: str) -> bool:
-        return self.db.execute("SELECT 1 FROM postings WHERE term=? LIMIT 1",
+        return self.db.execute("SELECT 1 FROM lists WHERE term=? LIMIT 1",
                                (term,)).fetchone() is not None
 
     def search(self, query: str, expand: bool = True, limit: int | None = None,
@@ -234,47 +329,31 @@ class SearchIndex:
         groups = parse_query(query, expand)
         terms = [t for g in groups for t in g]
         if not groups or not self._ids:
-            return SearchResult(query, terms, [], groups)
+            return SearchResult(query, terms, groups)
         with self.lock:
-            matches = [self._match_group(groups[0])]
-            docs = matches[0].tf.keys() | matches[0].titles
-            for group in groups[1:]:  # later groups only need looking up among earlier docs
-                matches.append(self._match_group(group, among=docs))
-                docs &= matches[-1].tf.keys() | matches[-1].titles
-        n, norms = len(self._ids), self._norms
-        scores: dict[int, float] = {}
-        counts: dict[int, int] = {}
-        for m in matches:
-            df = len(m.tf.keys() | m.titles)
+            matches = [self._match_group(g) for g in groups]
+        found = [(m.tf > 0) | m.titles for m in matches]
+        docs = np.logical_and.reduce(found)
+        n = len(self._ids)
+        scores = np.zeros(self._size)
+        counts = np.zeros(self._size, dtype=np.int64)
+        for m, where in zip(matches, found, strict=True):
+            df = int(np.count_nonzero(where))
             idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-            weight, boost = idf * (K1 + 1), idf * TITLE_WEIGHT
-            tfs = m.tf
-            if len(docs) < len(tfs):
-                part = {d: weight * tfs[d] / (tfs[d] + norms[d]) for d in docs if d in tfs}
-            else:
-                part = {d: weight * tf / (tf + norms[d]) for d, tf in tfs.items() if d in docs}
-            for d in m.titles & docs:
-                part[d] = part.get(d, 0.0) + boost
-            if not scores:
-                scores, counts = part, {d: tfs.get(d, 0) for d in docs}
-            else:
-                for d, v in part.items():
-                    scores[d] = scores.get(d, 0.0) + v
-                for d in docs:
-                    counts[d] += tfs.get(d, 0)
-        for d in docs:
-            scores.setdefault(d, 0.0)
-        ids, titles_by_doc = self._ids, self._titles
-        ranked = sorted(sorted(docs, key=ids.__getitem__), key=scores.__getitem__, reverse=True)
+            scores += idf * (K1 + 1) * m.tf / (m.tf + self._norm) + idf * TITLE_WEIGHT * m.titles
+            counts += m.tf
+        rows = np.flatnonzero(docs)
+        ranked = rows[np.lexsort((self._order[rows], -scores[rows]))]  # ties in id order
         if limit:
             ranked = ranked[:limit]
-        results = [Result(ids[d], titles_by_doc[d], scores[d], None, counts[d]) for d in ranked]
-        for i, (result, doc) in enumerate(zip(results, ranked, strict=True)):
-            if hit_limit is not None and i >= hit_limit:
-                break
-            result.hits = self._hits(doc, matches)
-            result.count = len(result.hits)
-        return SearchResult(query, terms, results, groups)
+        shown = ranked.tolist() if hit_limit is None else ranked[:hit_limit].tolist()
+        built = self._hits_of(shown, matches) if shown else {}
+        ids = self._id_of[ranked].tolist()
+        by_id = dict(zip(ids, counts[ranked].tolist(), strict=True))
+        hits = {self._ids[d]: built.get(d, []) for d in shown}
+        by_id.update((a, len(h)) for a, h in hits.items())
+        return SearchResult(query, terms, groups, ids, by_id, scores[ranked].tolist(),
+                            self._title_of[ranked].tolist(), hits)
 
     def hits(self, article_id: str, groups: list[list[str]]) -> list[Hit]:
         """The hits of one article for parsed query groups (for results built without hits)."""
@@ -283,68 +362,77 @@ class SearchIndex:
             return []
         with self.lock:
             matches = [self._match_group(g, only=doc) for g in groups]
-        if not all(doc in m.tf or doc in m.titles for m in matches):
+        if not all(m.tf[doc] or m.titles[doc] for m in matches):
             return []
-        return self._hits(doc, matches)
+        return self._hits_of([doc], matches).get(doc, [])
 
-    def _match_group(self, alts: list[str], only: int | None = None,
-                     among: set[int] | None = None) -> _Match:
+    def _match_group(self, alts: list[str], only: int | None = None) -> _Match:
         """Docs matching any alternative of a group.
 
         The first alternative is the user's own word; the others come from the glossary and
         are looked up whole (they are in jieba's dictionary), never segmented.
         """
-        match = _Match()
+        match = _Match(np.zeros(self._size, dtype=np.int64), np.zeros(self._size, dtype=bool))
         for i, alt in enumerate(alts):
             if i and not alt.isascii() and not self._known(alt):
                 continue
             parts = segment_term(alt, self._known)
             if len(parts) == 1:
                 match.terms.append(parts[0])
-            else:
-                for doc, spans in self._match_phrase(parts, only).items():
-                    match.tf[doc] = match.tf.get(doc, 0) + len(spans)
+                continue
+            for doc, spans in self._match_phrase(parts, only).items():
+                if doc < self._size:
+                    match.tf[doc] += len(spans)
                     match.spans.setdefault(doc, []).extend(spans)
         if match.terms:
-            self._match_terms(match, only, among)
+            self._match_terms(match, only)
+        match.tf *= self._live  # entries of removed documents stay in the lists until rewritten
+        match.titles &= self._live
         return match
 
-    def _match_terms(self, match: _Match, only: int | None, among: set[int] | None) -> None:
-        """Whole terms in one query each for bodies and titles (SQLite sums, not Python)."""
+    def _match_terms(self, match: _Match, only: int | None) -> None:
+        """Whole terms: frequencies and title hits added up from the packed lists."""
         marks = ",".join("?" * len(match.terms))
-        args: tuple = tuple(match.terms)
-        where = f"term IN ({marks})"
-        if only is not None:
-            where, args = where + " AND doc=?", (*args, only)
-        elif among is not None and len(among) < len(self._ids) // 2:
-            where += " AND doc IN (SELECT value FROM json_each(?))"
-            args = (*args, json.dumps(sorted(among)))
-        rows = dict(self.db.execute(f"SELECT doc, sum(tf) FROM postings WHERE {where} "
-                                    "GROUP BY doc", args))
-        if match.tf:
-            for doc, n in rows.items():
-                match.tf[doc] = match.tf.get(doc, 0) + n
-        else:
-            match.tf = rows
-        match.titles = {d for (d,) in self.db.execute(f"SELECT doc FROM titles WHERE {where}",
-                                                      args)}
+        tf, titles, size = match.tf, match.titles, self._size
+        for blob_docs, blob_tfs, blob_titled in self.db.execute(
+                f"SELECT docs, tfs, titled FROM lists WHERE term IN ({marks})", match.terms):
+            docs = np.frombuffer(blob_docs, dtype=np.uint32)
+            tfs = np.frombuffer(blob_tfs, dtype=np.uint32)
+            titled = np.frombuffer(blob_titled, dtype=np.uint32)
+            if only is not None:
+                tfs, docs, titled = tfs[docs == only], docs[docs == only], titled[titled == only]
+            keep = docs < size  # rows added since the arrays were made wait for the commit
+            tf[docs[keep]] += tfs[keep]  # a doc is in a term's list once
+            titles[titled[titled < size]] = True
 
     def _match_phrase(self, parts: list[str], only: int | None) -> dict[int, list]:
-        """Docs where the parts stand one after another (a space between is allowed),
-        found from the postings' positions: no body is read."""
-        tables = []
-        for part in parts:
-            sql, args = "SELECT doc, spans FROM postings WHERE term=?", (part,)
-            if only is not None:
-                sql, args = sql + " AND doc=?", (part, only)
-            tables.append(dict(self.db.execute(sql, args)))
-        candidates = set(tables[0])
-        for table in tables[1:]:
-            candidates &= set(table)
+        """Docs where the parts stand one after another (a space between is allowed), found
+        from the positions of the docs that hold every part: no body is read."""
+        if only is not None:
+            candidates = [only]
+        else:
+            holders = []
+            for part in parts:
+                probe = _Match(np.zeros(self._size, dtype=np.int64),
+                               np.zeros(self._size, dtype=bool), [part])
+                self._match_terms(probe, None)
+                holders.append(probe.tf > 0)
+            candidates = np.flatnonzero(np.logical_and.reduce(holders)).tolist()
+        if not candidates:
+            return {}
+        marks = ",".join("?" * len(parts))
+        tables: dict[int, dict[str, bytes]] = {}
+        for doc, term, blob in self.db.execute(
+                f"SELECT doc, term, spans FROM postings WHERE doc IN "
+                f"(SELECT value FROM json_each(?)) AND term IN ({marks})",
+                (json.dumps(candidates), *parts)):
+            tables.setdefault(doc, {})[term] = blob
         found = {}
-        for doc in candidates:
-            first = _pairs(tables[0][doc])
-            rest = [dict(_pairs(t[doc])) for t in tables[1:]]
+        for doc, table in tables.items():
+            if len(table) < len(set(parts)):
+                continue
+            first = _pairs(table[parts[0]])
+            rest = [dict(_pairs(table[part])) for part in parts[1:]]
             spans = []
             for start, end in first:
                 for following in rest:
@@ -358,35 +446,54 @@ class SearchIndex:
                 found[doc] = spans
         return found
 
-    def _hits(self, doc: int, matches: list[_Match]) -> list[Hit]:
-        spans: list[tuple[int, int]] = []
+    def _hits_of(self, docs: list[int], matches: list[_Match]) -> dict[int, list[Hit]]:
+        """Hits of several documents: their spans and bodies read in one query each."""
+        terms = list(dict.fromkeys(t for m in matches for t in m.terms))
+        wanted = json.dumps(docs)
+        spans: dict[int, list[tuple[int, int]]] = {d: [] for d in docs}
+        for m in matches:
+            for d in docs:
+                spans[d].extend(m.spans.get(d, ()))
         with self.lock:
-            for m in matches:
-                spans.extend(m.spans.get(doc, ()))
-                for term in m.terms:
-                    row = self.db.execute("SELECT spans FROM postings WHERE term=? AND doc=?",
-                                          (term, doc)).fetchone()
-                    if row:
-                        spans.extend(_pairs(row[0]))
-            if not spans:
-                return []
-            (body,) = self.db.execute("SELECT body FROM docs WHERE rowid=?", (doc,)).fetchone()
-        hits, last_end = [], -1
-        for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
-            if start < last_end:
-                continue
-            hits.append(Hit(start, end, body[start:end], context(body, start, end)))
-            last_end = end
-        return hits
+            if terms:
+                marks = ",".join("?" * len(terms))
+                for d, blob in self.db.execute(
+                        "SELECT doc, spans FROM postings WHERE doc IN "
+                        f"(SELECT value FROM json_each(?)) AND term IN ({marks})",
+                        (wanted, *terms)):
+                    spans[d].extend(_pairs(blob))
+            bodies = dict(self.db.execute(
+                "SELECT rowid, body FROM docs WHERE rowid IN (SELECT value FROM json_each(?))",
+                (wanted,)))
+        return {d: _hits(bodies[d], spans[d]) for d in docs if spans[d] and d in bodies}
+
+
+def _hits(body: str, spans: list[tuple[int, int]]) -> list[Hit]:
+    """Hits for spans of body, in order, overlaps dropped (the longer one kept)."""
+    hits, last_end = [], -1
+    for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        if start < last_end:
+            continue
+        hits.append(Hit(start, end, body[start:end], body))
+        last_end = end
+    return hits
+
+
+def _tune(db: sqlite3.Connection) -> sqlite3.Connection:
+    """A cache, not a record: no journal on disk, no syncs; a larger page cache for queries."""
+    db.execute("PRAGMA journal_mode=MEMORY")
+    db.execute("PRAGMA synchronous=OFF")
+    db.execute("PRAGMA cache_size=-32000")
+    return db
 
 
 @dataclass
 class _Match:
-    """What one query group matched: term frequency per doc, docs matched in the title,
-    the whole terms (spans read from the postings on demand), phrase spans per doc."""
+    """What one query group matched, per rowid: term frequency and title hits; the whole
+    terms (their spans read from the postings on demand) and phrase spans per doc."""
 
-    tf: dict[int, int] = field(default_factory=dict)
-    titles: set[int] = field(default_factory=set)
+    tf: np.ndarray
+    titles: np.ndarray
     terms: list[str] = field(default_factory=list)
     spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
