@@ -277,3 +277,19 @@ async def test_corpus_figures_sorting_by_header_click():
         keys = [(0, v, "") if isinstance(v, int) else (1, 0, str(getattr(v, "plain", v)).lower())
                 for v in values]
         assert keys == sorted(keys)
+
+
+async def test_a_large_cold_folder_is_indexed_by_worker_processes(tmp_path, monkeypatch):
+    """The process pool starts under the app, where sys.stderr has no file descriptor."""
+    from capexreader import indexer
+
+    monkeypatch.setattr(indexer, "PARALLEL_FROM", 3)
+    for n in range(6):
+        (tmp_path / f"{n}.md").write_text(f"---\ntitle: 第{n}篇\n---\n资本支出与泡沫，第{n}篇。",
+                                          "utf-8")
+    app = CapexReaderApp(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot, timeout=60)
+        assert sorted(listed(app)) == [str(n) for n in range(6)]
+        await pilot.press("slash", *"泡沫", "enter")
+        assert len(listed(app)) == 6

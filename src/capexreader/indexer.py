@@ -3,6 +3,7 @@ removed files are (re)read; a large first build runs in worker processes on ever
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -96,9 +97,22 @@ def process(
 
 
 def _init_worker() -> None:
+    """A worker prints nothing (a TUI may own the terminal); problems travel with the results."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.dup2(null, 2)
     from .segment import tokenizer
 
     tokenizer()
+
+
+def _start_tracker() -> None:
+    """Start multiprocessing's resource tracker. Under a Textual app sys.stderr is a capture
+    object whose fileno() is -1, which the tracker cannot be started with."""
+    from multiprocessing import resource_tracker
+
+    with open(os.devnull, "w") as null, contextlib.redirect_stderr(null):
+        resource_tracker.ensure_running()
 
 
 def run(plan: Plan, workers: int | None = None, summarise: bool = True,
@@ -113,6 +127,7 @@ def run(plan: Plan, workers: int | None = None, summarise: bool = True,
             yield work(job)
         return
     ctx = multiprocessing.get_context("spawn")  # safe beside the app's threads
+    _start_tracker()
     with ctx.Pool(workers, initializer=_init_worker) as pool:
         for item in pool.imap_unordered(work, plan.todo, chunksize=8):
             if cancelled():
