@@ -293,3 +293,33 @@ async def test_a_large_cold_folder_is_indexed_by_worker_processes(tmp_path, monk
         assert sorted(listed(app)) == [str(n) for n in range(6)]
         await pilot.press("slash", *"泡沫", "enter")
         assert len(listed(app)) == 6
+
+
+async def test_footer_dims_the_typing_keys_in_the_search_bar_without_rebuilding():
+    from textual.widgets._footer import FooterKey
+
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        keys = {k.key: k for k in app.query(FooterKey)}
+        assert not keys["q"].disabled
+        await pilot.press("slash")
+        await pilot.pause()
+        assert keys["q"].disabled and not keys["slash"].disabled  # q types a q here
+        await pilot.press(*"Jevons", "enter")
+        await pilot.pause()
+        assert not keys["q"].disabled
+        assert {k.key: k for k in app.query(FooterKey)} == keys  # the same widgets
+
+
+async def test_a_long_title_takes_two_lines_and_ends_with_an_ellipsis(tmp_path):
+    from capexreader.widgets.article_header import ArticleHeader
+
+    title = "资本支出" * 60
+    (tmp_path / "long.md").write_text(f"---\ntitle: {title}\n---\n正文。", "utf-8")
+    app = CapexReaderApp(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        lines = app.query_one(ArticleHeader).render().plain.split("\n")
+        assert len(lines) == 3 and lines[1].endswith("…") and lines[0] in title
+        assert "no date" in lines[2]

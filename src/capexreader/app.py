@@ -13,9 +13,8 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
-from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar
+from textual.widgets import Header, ProgressBar
 from textual.worker import get_current_worker
 
 from .paths import bundled_content
@@ -23,6 +22,7 @@ from .widgets.article_header import ArticleHeader
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView, Marks
 from .widgets.figure_list import FigureList
+from .widgets.footer import Footer
 from .widgets.search_bar import SearchBar, SearchInput
 
 if TYPE_CHECKING:
@@ -76,11 +76,11 @@ class CapexReaderApp(App[None]):
                 tooltip="Show the help: what this is and every key"),
     ]
 
-    stance_filter: reactive[str] = reactive("all")
-    expand: reactive[bool] = reactive(True)
-
     def __init__(self, content_dir: Path | str | None = None) -> None:
         super().__init__()
+        # Plain attributes, not reactives: an app reactive repaints the whole screen.
+        self.stance_filter = "all"
+        self.expand = True
         self.content_dir = Path(content_dir) if content_dir else bundled_content()
         self.corpus: Corpus | None = None
         self.current: Article | None = None
@@ -88,6 +88,7 @@ class CapexReaderApp(App[None]):
         self.result: SearchResult | None = None
         self.hits: dict[str, list[tuple[int, int]]] = {}
         self.hit_index = 0
+        self._warm = False
         self._pending_query: str | None = None
         self._leanings: dict[str, list[tuple[int, int, int]]] = {}
         self._figure_spans: dict[str, list[tuple[int, int]]] = {}  # of long articles
@@ -262,6 +263,7 @@ class CapexReaderApp(App[None]):
     def _indexed(self, index: SearchIndex) -> None:
         self.index = index
         self.ready = True
+        self.set_timer(1.0, self.warm_search)  # soon after start, before the first query
         if self.corpus is not None and not self.corpus.articles and len(index):
             from .indexer import corpus_from_index
 
@@ -286,15 +288,18 @@ class CapexReaderApp(App[None]):
     def visible_articles(self) -> list[Article]:
         if self.corpus is None:
             return []
-        articles = self.corpus.articles
-        if self.stance_filter != "all":
-            articles = [a for a in articles if a.stance_label == self.stance_filter]
-        if self.result is not None:
-            allowed = {a.id: a for a in articles}
-            articles = [allowed[a] for a in self.result.ids if a in allowed]
-        return articles
+        wanted = self.stance_filter
+        if self.result is not None:  # in rank order
+            known = self.corpus.by_id
+            found = (known.get(a) for a in self.result.ids)
+            return [a for a in found if a is not None and (wanted == "all"
+                                                            or a.stance_label == wanted)]
+        if wanted == "all":
+            return self.corpus.articles
+        return [a for a in self.corpus.articles if a.stance_label == wanted]
 
-    def refresh_list(self) -> None:
+    def refresh_list(self) -> list[Article]:
+        """Show the articles that pass the filters; returns them."""
         articles = self.visible_articles()
         listing = self.main.query_one(ArticleList)
         hits = self.result.counts if self.result else None
@@ -307,6 +312,7 @@ class CapexReaderApp(App[None]):
             parts.append(escape(f"“{self.result.query[:20]}”"))  # titles take markup
         listing.border_title = " · ".join(parts)
         listing.border_subtitle = f"{len(articles)} of {total}"
+        return articles
 
     def open_article(self, article_id: str, focus: bool = True) -> None:
         article = self.corpus.get(article_id) if self.corpus else None
@@ -414,7 +420,23 @@ class CapexReaderApp(App[None]):
     async def action_search(self) -> None:
         if not self.main.query(SearchBar):  # mounted when first wanted: a lighter first frame
             await self.main.mount(SearchBar(id="search-bar"), before=self.main.query_one(Footer))
+            self.warm_search()
         self.search_bar.open()
+
+    def warm_search(self) -> None:
+        """Load the glossary and jieba in a thread, once: a query word the index does not know
+        whole is cut by jieba, whose first load takes about a second."""
+        if not self._warm:
+            self._warm = True
+            self._load_query_tools()
+
+    @work(thread=True, group="warm", description="load the glossary and jieba for queries")
+    def _load_query_tools(self) -> None:
+        from .query import glossary
+        from .segment import tokenizer
+
+        glossary()
+        tokenizer()
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
@@ -437,9 +459,8 @@ class CapexReaderApp(App[None]):
         self.hits = {a: [(h.start, h.end) for h in found]
                      for a, found in self.result.hits.items() if found}
         self.search_bar.set_info(Text(self._search_info(self.result)))
-        self.refresh_list()
+        first = self.refresh_list()
         if self.result.ids:
-            first = self.visible_articles()
             if first:
                 self.open_article(first[0].id)
                 return

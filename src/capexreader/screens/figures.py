@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 
 from ..reconcile import Group, Mention, article_figures, capex_by_company, reconcile
+from ..widgets.footer import Footer
 
 if TYPE_CHECKING:
     from ..corpus import Corpus

@@ -1,11 +1,13 @@
-"""The block above the article body: title, source, date, language, stance."""
+"""The block above the article body: title (two lines at most), then source, date, language,
+stance. Its height never changes, so opening an article does not reflow the screen."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import RenderableType
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from .article_list import stance_badge
 
@@ -13,11 +15,14 @@ if TYPE_CHECKING:
     from ..corpus import Article
 
 
+TITLE_LINES = 2
+
+
 def header_text(article: Article) -> Text:
     """Plain Text objects only: markup in titles is shown, never run."""
     computed = "stance" in article.__dict__ or len(article.body) <= 200_000
     stance = article.stance if computed else None
-    out = Text(article.title, style="bold")
+    out = Text(" ".join(article.title.split()), style="bold")
     out.append("\n")
     meta = [x for x in (article.source, article.author, article.date or "no date",
                         article.language) if x]
@@ -36,6 +41,34 @@ def header_text(article: Article) -> Text:
     return out
 
 
-class ArticleHeader(Static):
+class ArticleHeader(Widget):
+    """A fixed height (see the stylesheet): redrawn, never laid out again."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text("No article open", style="dim")
+
     def show(self, article: Article | None) -> None:
-        self.update(header_text(article) if article else Text("No article open", style="dim"))
+        self._text = header_text(article) if article else Text("No article open", style="dim")
+        self.refresh()
+
+    def render(self) -> RenderableType:
+        title, _, meta = _split(self._text)
+        width = max(1, self.content_region.width)
+        lines = title.wrap(self.app.console, width)
+        if len(lines) > TITLE_LINES:
+            lines = lines[:TITLE_LINES]
+            lines[-1].truncate(max(1, width - 1))
+            lines[-1].append("…")
+        if meta is not None:
+            meta.truncate(width, overflow="ellipsis")
+            lines.append(meta)
+        return Text("\n").join(lines)
+
+
+def _split(text: Text) -> tuple[Text, str, Text | None]:
+    """The title line and the rest of a header text."""
+    at = text.plain.find("\n")
+    if at < 0:
+        return text, "", None
+    return text[:at], "\n", text[at + 1:]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -15,6 +16,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from .base_style import BaseStyle
 
 if TYPE_CHECKING:
     from ..corpus import Article
@@ -33,21 +36,28 @@ def stance_badge(label: str) -> Text:
     return Text(text, style=style)
 
 
-def article_lines(article: Article, hits: int | None = None) -> tuple[Text, Text]:
-    """The title line and the meta line of one article (plain Text: markup never runs)."""
-    title = Text(article.title, style="bold")
-    meta = Text(style="dim")
-    meta.append(article.date or "no date")
-    meta.append(f" · {article.language} · ")
+BOLD, DIM = Style(bold=True), Style(dim=True)
+BADGE_STYLES = {label: Style.parse(style) if style else Style() for label, (_, style) in
+                BADGES.items()}
+
+
+def article_lines(article: Article, hits: int | None = None) -> tuple[list[Segment],
+                                                                        list[Segment]]:
+    """The title line and the meta line of one article, as segments (text is never markup)."""
+    title = [Segment(" " + " ".join(article.title.split()), BOLD)]
     label, count = article.stance_label, article.figure_count
-    meta.append_text(stance_badge(label) if label else Text("… stance", style="dim"))
-    meta.append(f" · {'…' if count is None else count} fig")
+    meta = [Segment(f" {article.date or 'no date'} · {article.language} · ", DIM)]
+    if label:
+        meta.append(Segment(BADGES.get(label, (label, ""))[0], BADGE_STYLES.get(label, DIM)))
+    else:
+        meta.append(Segment("… stance", DIM))
+    meta.append(Segment(f" · {'…' if count is None else count} fig", DIM))
     if hits is not None:
-        meta.append(f" · {hits} hit{'' if hits == 1 else 's'}", style="bold")
+        meta.append(Segment(f" · {hits} hit{'' if hits == 1 else 's'}", DIM + BOLD))
     return title, meta
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(BaseStyle, ScrollView, can_focus=True):
     """Articles; ``highlighted`` is an index into ``article_ids``."""
 
     COMPONENT_CLASSES = {"article-list--highlight"}
@@ -94,11 +104,11 @@ class ArticleList(ScrollView, can_focus=True):
         self._hits = hits
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self._articles) * ROWS)
-        ids = self.article_ids
-        if not ids:
+        if not self._articles:
             self.highlighted = None
         else:
-            self.highlighted = ids.index(current) if current in ids else 0
+            at = (i for i, a in enumerate(self._articles) if a.id == current)
+            self.highlighted = next(at, 0) if current is not None else 0
         self.refresh()
 
     def refresh_rows(self) -> None:
@@ -161,7 +171,7 @@ class ArticleList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         index, row = divmod(line, ROWS)
         if index >= len(self._articles) or width <= 0:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         key = (line, width, self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
@@ -174,11 +184,11 @@ class ArticleList(ScrollView, can_focus=True):
     def _render_row(self, index: int, row: int, width: int) -> Strip:
         article = self._articles[index]
         hits = None if self._hits is None else self._hits.get(article.id, 0)
-        text = Text(" ") + article_lines(article, hits)[row]
-        text.truncate(width - 1, overflow="ellipsis")
-        base = self.rich_style
+        segments = article_lines(article, hits)[row]
+        base = self.base_style
         if index == self.highlighted:
             base = base + self.get_component_rich_style("article-list--highlight")
-        segments = list(text.render(self.app.console))
-        strip = Strip(Segment.apply_style(segments, base), text.cell_len)
+        strip = Strip(Segment.apply_style(segments, base))
+        if strip.cell_length > width - 1:  # cut, and say so
+            strip = Strip([*strip.crop(0, width - 2), Segment("…", base + DIM)])
         return strip.extend_cell_length(width, base).crop(0, width)

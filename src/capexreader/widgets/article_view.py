@@ -16,6 +16,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from ..wrap import char_width, wrap_lines
+from .base_style import BaseStyle
 
 GUTTER = 2
 BIG = 200_000  # characters: longer texts are wrapped in a thread
@@ -53,7 +54,7 @@ class Marks:
         return 0
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(BaseStyle, ScrollView, can_focus=True):
     """Draws only the lines on screen (Textual's line API), so long articles stay fast."""
 
     COMPONENT_CLASSES = {
@@ -167,7 +168,7 @@ class ArticleView(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.size.width
-        base = self.rich_style
+        base = self.base_style
         if index >= len(self._lines):
             return Strip.blank(width, base)
         start, end = self._lines[index]

@@ -48,7 +48,7 @@ class SearchBar(Vertical):
         pass
 
     BINDINGS = [
-        Binding("escape", "cancel", "Clear", id="search.clear",
+        Binding("escape", "cancel", "Clear", show=False, id="search.clear",
                 tooltip="Clear the search and close this bar"),
     ]
 
