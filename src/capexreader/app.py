@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Header, ProgressBar
 from textual.worker import get_current_worker
 
+from .memory import settle
 from .paths import bundled_content
 from .widgets.article_header import ArticleHeader
 from .widgets.article_list import ArticleList
@@ -263,6 +264,7 @@ class CapexReaderApp(App[None]):
     def _indexed(self, index: SearchIndex) -> None:
         self.index = index
         self.ready = True
+        settle()
         self.set_timer(1.0, self.warm_search)  # soon after start, before the first query
         if self.corpus is not None and not self.corpus.articles and len(index):
             from .indexer import corpus_from_index
@@ -359,6 +361,7 @@ class CapexReaderApp(App[None]):
     def _prepared(self, article: Article, spans: list, groups: list, leanings: list) -> None:
         self._leanings[article.id] = leanings
         self._figure_spans[article.id] = spans
+        settle()
         if self.current is not article:
             return
         self.main.query_one(ArticleHeader).show(article)

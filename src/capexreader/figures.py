@@ -14,6 +14,7 @@ from functools import lru_cache
 from .fold import fold
 from .numbers import CN_NUM, parse_cn_number, parse_number
 from .patterns import word_union
+from .query import line_chunks
 from .resources import load_data
 
 MONEY_UNITS = {"USD", "CNY", "EUR", "GBP", "JPY", "HKD", "TWD", "KRW", "INR", "CAD", "AUD", "SGD"}
@@ -190,6 +191,12 @@ def _kind_matchers(kinds: dict, alternation) -> list[tuple[str, re.Pattern]]:  #
 
 def mask_text(folded: str) -> str:
     """Blank out URLs, e-mail addresses and citation markers, keeping the length."""
+    if len(folded) > 65536:  # none of them spans a line: long texts go by pieces of lines
+        return "".join(_mask(piece) for _, piece in line_chunks(folded, 65536))
+    return _mask(folded)
+
+
+def _mask(folded: str) -> str:
     blank = lambda m: " " * len(m.group(0))  # noqa: E731
     if "@" in folded:
         folded = EMAIL.sub(blank, folded)

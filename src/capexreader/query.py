@@ -106,7 +106,7 @@ def index_text(folded: str) -> dict[str, list[tuple[int, int]]]:
         for m in phrases.finditer(folded):
             out.setdefault(m.group(0), []).append(m.span())
     tokenize = tokenizer().tokenize
-    for offset, chunk in _chunks(folded):  # small pieces: jieba's C regex steps stay short
+    for offset, chunk in line_chunks(folded):  # small pieces: jieba's C regex steps stay short
         for word, start, end in tokenize(chunk, mode="search"):
             term = _index_form(word)
             if term:
@@ -119,7 +119,7 @@ def index_text(folded: str) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def _chunks(text: str, size: int = 20_000) -> list[tuple[int, str]]:
+def line_chunks(text: str, size: int = 20_000) -> list[tuple[int, str]]:
     """(offset, piece) pieces of about size characters, cut after line breaks."""
     if len(text) <= size:
         return [(0, text)]

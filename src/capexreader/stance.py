@@ -11,6 +11,7 @@ from .patterns import word_union
 from .resources import load_data
 
 LABELS = ("bullish", "bearish", "mixed", "neutral")
+MAX_EVIDENCE = 300
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Stance:
     computed_label: str = ""
     bullish: float = 0.0
     bearish: float = 0.0
+    sentences: int = 0  # that carry cues; ``evidence`` keeps the strongest MAX_EVIDENCE
 
     @property
     def overridden(self) -> bool:
@@ -114,14 +116,17 @@ def score_stance(text: str, title: str = "", override: str | None = None) -> Sta
         else:
             bear -= weight
         if weight and start >= 0:
-            sentence = " ".join(text[start:end].split())
-            evidence.append(Evidence(start, end, sentence, cues, round(weight, 2)))
+            evidence.append(Evidence(start, end, "", cues, round(weight, 2)))
     total = bull + bear
     score = (bull - bear) / (total + 4.0) if total else 0.0
     computed = _label(bull, bear)
     evidence.sort(key=lambda e: -abs(e.weight))
+    kept = evidence[:MAX_EVIDENCE]  # a long article has tens of thousands: keep the strongest
+    for e in kept:
+        e.sentence = " ".join(text[e.start:e.end].split())
     label = override if override in LABELS else computed
-    return Stance(label, round(score, 3), evidence, computed, round(bull, 2), round(bear, 2))
+    return Stance(label, round(score, 3), kept, computed, round(bull, 2), round(bear, 2),
+                  len(evidence))
 
 
 def _label(bull: float, bear: float) -> str:

@@ -27,6 +27,9 @@ def summary(article: Article) -> Text:
     s = article.stance
     out = Text(f"Why {s.label}", style="bold")
     out.append(f"  score {s.score:+.2f} · bullish weight {s.bullish:g} · bearish weight {s.bearish:g}")
+    if s.sentences > len(s.evidence):
+        out.append(f"\nThe strongest {len(s.evidence)} of {s.sentences} sentences with cues.",
+                   style="dim")
     if s.overridden:
         out.append(f"\nThe front matter sets {s.label}; the text alone reads {s.computed_label}.",
                    style="italic")

@@ -15,6 +15,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
+from ..memory import settle
 from ..wrap import char_width, wrap_lines
 from .base_style import BaseStyle
 
@@ -143,6 +144,7 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
     def _wrapped(self, text: str, width: int, lines: list, starts: list[int]) -> None:
         if text is self.text and width == self._wrapped_for:
             self._set_lines(lines, starts)
+            settle()
 
     def _set_lines(self, lines: list[tuple[int, int]], starts: list[int] | None = None) -> None:
         self._lines = lines
