@@ -265,7 +265,6 @@ class CapexReaderApp(App[None]):
         self.index = index
         self.ready = True
         settle()
-        self.set_timer(1.0, self.warm_search)  # soon after start, before the first query
         if self.corpus is not None and not self.corpus.articles and len(index):
             from .indexer import corpus_from_index
 

@@ -91,7 +91,7 @@ _NO_FORWARD = re.compile(r"[—–]|是|比|像|如|than|like|from|versus|vs")
 _FIG_GAP = re.compile(r"^\s*(?:和|及|与|、|,|，|and|,\s*and|以及)\s*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     """One figure in a text: its exact span, normalised value and attribution."""
 

@@ -14,7 +14,7 @@ LABELS = ("bullish", "bearish", "mixed", "neutral")
 MAX_EVIDENCE = 300
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     """One sentence that moved the score: its span, its cues and its weight (+ bullish)."""
 
