@@ -18,27 +18,28 @@ if TYPE_CHECKING:
 TITLE_LINES = 2
 
 
-def header_text(article: Article) -> Text:
-    """Plain Text objects only: markup in titles is shown, never run."""
+def header_lines(article: Article) -> tuple[Text, Text]:
+    """The title and the meta line. Plain Text objects only: markup in titles is shown, never
+    run."""
     computed = "stance" in article.__dict__ or len(article.body) <= 200_000
     stance = article.stance if computed else None
-    out = Text(" ".join(article.title.split()), style="bold")
-    out.append("\n")
-    meta = [x for x in (article.source, article.author, article.date or "no date",
-                        article.language) if x]
-    out.append(" · ".join(meta), style="dim")
-    out.append(" · ")
+    title = Text(" ".join(article.title.split()), style="bold")
+    fields = [x for x in (article.source, article.author, article.date or "no date",
+                          article.language) if x]
+    meta = Text(style="bold")  # as the header has always been drawn: dim over bold
+    meta.append(" · ".join(fields), style="dim")
+    meta.append(" · ")
     if stance is None:  # a long article still being read: the cached summary, if any
         label, score = article.stance_label, article.stance_score
-        out.append_text(stance_badge(label) if label else Text("… stance", style="dim"))
+        meta.append_text(stance_badge(label) if label else Text("… stance", style="dim"))
         if score is not None:
-            out.append(f" {score:+.2f}", style="dim")
-        return out
-    out.append_text(stance_badge(stance.label))
-    out.append(f" {stance.score:+.2f}", style="dim")
+            meta.append(f" {score:+.2f}", style="dim")
+        return title, meta
+    meta.append_text(stance_badge(stance.label))
+    meta.append(f" {stance.score:+.2f}", style="dim")
     if stance.overridden:
-        out.append(f" (editorial; computed {stance.computed_label})", style="dim italic")
-    return out
+        meta.append(f" (editorial; computed {stance.computed_label})", style="dim italic")
+    return title, meta
 
 
 class ArticleHeader(Widget):
@@ -46,14 +47,15 @@ class ArticleHeader(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._text = Text("No article open", style="dim")
+        self._lines: tuple[Text, Text | None] = (Text("No article open", style="dim"), None)
 
     def show(self, article: Article | None) -> None:
-        self._text = header_text(article) if article else Text("No article open", style="dim")
+        self._lines = (header_lines(article) if article
+                       else (Text("No article open", style="dim"), None))
         self.refresh()
 
     def render(self) -> RenderableType:
-        title, _, meta = _split(self._text)
+        title, meta = self._lines
         width = max(1, self.content_region.width)
         lines = title.wrap(self.app.console, width)
         if len(lines) > TITLE_LINES:
@@ -61,14 +63,7 @@ class ArticleHeader(Widget):
             lines[-1].truncate(max(1, width - 1))
             lines[-1].append("…")
         if meta is not None:
+            meta = meta.copy()  # cut to this width, not for good
             meta.truncate(width, overflow="ellipsis")
             lines.append(meta)
         return Text("\n").join(lines)
-
-
-def _split(text: Text) -> tuple[Text, str, Text | None]:
-    """The title line and the rest of a header text."""
-    at = text.plain.find("\n")
-    if at < 0:
-        return text, "", None
-    return text[:at], "\n", text[at + 1:]
