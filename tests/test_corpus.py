@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from capexreader.corpus import CorpusError, detect_language, load_corpus
+from capexreader.corpus import Article, CorpusError, detect_language, load_corpus
 
 from .conftest import CONTENT, SEEDS, needs_seeds
 
@@ -121,3 +121,35 @@ def test_raw_seeds_load_with_dates_from_the_text():
     assert len(corpus.articles) == 5 and not corpus.problems
     dates = {a.id[:3]: a.date for a in corpus.articles}
     assert dates["000"] == "2025-08-03" and dates["004"] == "2025-01-04"
+
+
+def test_no_collection_nests_and_settles_what_it_made():
+    import gc
+
+    from capexreader.memory import no_collection
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    with no_collection():
+        with no_collection():
+            made = [[i] for i in range(1000)]
+        assert not gc.isenabled()  # the outer holder still works
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= frozen + len(made)
+
+
+def test_a_cached_articles_size_is_known_without_reading_its_body():
+    calls = []
+
+    def loader():
+        calls.append(1)
+        return "x" * 300_000
+
+    article = Article("a", "a.md", "A", loader=loader, summary={"chars": 300_000})
+    assert (article.size, article.is_long, article.loaded) == (300_000, True, False)
+    assert not calls
+    unknown = Article("b", "b.md", "B", loader=loader)
+    assert unknown.size is None and unknown.is_long  # not known: treated as long
+    short = Article("c", "c.md", "C", body="短文。")
+    assert (short.size, short.is_long, short.loaded) == (3, False, True)
+    assert article.summarise()["chars"] == 300_000 and calls == [1]

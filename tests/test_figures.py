@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from capexreader import figures
 from capexreader.figures import extract_figures
 
 from .conftest import GOLD, ROOT, SCORER, SEEDS, needs_seeds
@@ -136,3 +137,22 @@ def test_f1_on_the_seeds_with_the_shared_scorer(tmp_path):
     score = subprocess.run([sys.executable, str(SCORER), str(GOLD), str(path), "--min-f1", "0.98"],
                            capture_output=True, text=True)
     assert score.returncode == 0, score.stdout
+
+
+def test_a_long_stretch_of_figures_is_cut_without_losing_or_changing_any():
+    # One line with no gap between figures: its searches are cut into pieces.
+    unit = "资本支出增长30%，微软投入800亿美元；Meta spends $60-65 billion. "
+    line = unit * 600
+    assert len(line) > 10 * figures.WINDOW
+    found = extract_figures(line)
+    alone = extract_figures(unit)
+    assert len(found) == len(alone) * 600
+    step = len(unit)
+    for i, fig in enumerate(found):
+        model = alone[i % len(alone)]
+        shift = (i // len(alone)) * step
+        assert (fig.start - shift, fig.end - shift, fig.value, fig.value_high, fig.unit) == (
+            model.start, model.end, model.value, model.value_high, model.unit)
+        assert line[fig.start:fig.end] == fig.text
+    spans = figures._windows(line)
+    assert max(hi - lo for lo, hi, _, _ in spans) <= figures.WINDOW + 2 * figures.MARGIN

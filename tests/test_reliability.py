@@ -3,6 +3,7 @@ into the content folder, and never lets text act on the terminal or the app."""
 
 import hashlib
 import shutil
+import threading
 
 import pytest
 
@@ -11,6 +12,7 @@ from capexreader.corpus import load_corpus
 from capexreader.widgets.article_list import ArticleList
 from capexreader.widgets.article_view import ArticleView
 from capexreader.widgets.figure_list import FigureList
+from capexreader.wrap import wrap_lines
 
 from .conftest import CONTENT, wait_ready
 
@@ -147,8 +149,44 @@ async def test_a_long_article_and_a_long_line_open_and_scroll(tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert view.line_count > 500
+        lines = list(zip(view._starts, view._ends, strict=True))
+        assert lines == wrap_lines(view.text, view._wrapped_for)  # wrapped apart, all of it
         assert app.query_one(FigureList).option_count > 100  # the figures arrived
         app.set_focus(app.query_one(ArticleList))
         await pilot.press("j", "enter", "enter", "G")
         await app.workers.wait_for_complete()
         assert app.current.id == "b-line" and view.line_count > 100
+
+
+async def test_a_long_cached_article_is_read_off_the_ui_thread(tmp_path, monkeypatch):
+    from capexreader.search import SearchIndex
+
+    body = (CONTENT / "articles" / "ainews-big-tech-320b-ai-spend.md").read_text("utf-8")
+    (tmp_path / "a-short.md").write_text("---\ntitle: Short\n---\n短文。", "utf-8")
+    (tmp_path / "b-long.md").write_text("---\ntitle: Long\n---\n" + body.split("---", 2)[2] * 60)
+    async with CapexReaderApp(tmp_path).run_test(size=SIZE) as pilot:  # builds the cache
+        await wait_ready(pilot)
+    readers = []
+    read = SearchIndex.body
+
+    def body_of(index, article_id):
+        readers.append((article_id, threading.current_thread()))
+        return read(index, article_id)
+
+    monkeypatch.setattr(SearchIndex, "body", body_of)
+    app = CapexReaderApp(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        article = app.corpus.get("b-long")
+        assert app.current.id == "a-short" and article._body is None
+        app.set_focus(app.query_one(ArticleList))
+        await pilot.press("j", "enter")
+        assert app.current is article
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view.text == article.body
+        assert view.line_count > 500 and not view.loading
+        assert app.query_one(FigureList).option_count > 100
+        long_reads = [thread for aid, thread in readers if aid == "b-long"]
+        assert long_reads and threading.main_thread() not in long_reads

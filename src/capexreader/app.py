@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Header, ProgressBar
 from textual.worker import get_current_worker
 
-from .memory import settle
+from .memory import no_collection, settle
 from .paths import bundled_content
 from .widgets.article_header import ArticleHeader
 from .widgets.article_list import ArticleList
@@ -41,7 +41,6 @@ def _article_commands():  # noqa: ANN202 - a lazy command palette provider
 
 STANCE_FILTERS = ("all", "bullish", "bearish", "mixed")
 NARROW = 100
-BIG_ARTICLE = 200_000  # characters: longer articles are prepared in a worker
 HIT_LIMIT = 30  # results whose hits are built with the search; the rest when opened
 READER_ACTIONS = {"search", "next_hit", "previous_hit", "cycle_stance", "focus_figures",
                   "toggle_sidebar", "clear_search", "evidence", "corpus_figures"}
@@ -168,7 +167,7 @@ class CapexReaderApp(App[None]):
         if len(plan.todo) < PARALLEL_FROM:
             corpus.add(self._read_now(plan, corpus))
         first = corpus.articles[0] if corpus.articles else None
-        if first is not None and len(first.body) <= BIG_ARTICLE:  # it opens at once: work here
+        if first is not None and not first.is_long:  # it opens at once: work here
             first.figures, first.stance  # noqa: B018
         self.call_from_thread(self._loaded, corpus, warning)
         self._sync(index, plan, corpus, worker, large=len(plan.todo) >= PARALLEL_FROM)
@@ -176,14 +175,14 @@ class CapexReaderApp(App[None]):
     @staticmethod
     def _read_now(plan, corpus: Corpus) -> list[Article]:  # noqa: ANN001
         """A few new or changed files: read them here, so their titles show at once."""
-        from .corpus import read_article
+        from .indexer import read_one
 
         fresh = []
         for aid, path, _ in plan.todo:
-            article = read_article(Path(path), aid, corpus.problems)
+            article = read_one(Path(path), aid, corpus.problems)
             if article is None:
                 continue
-            if len(article.body) <= BIG_ARTICLE:  # a long one is summarised by the indexer
+            if not article.is_long:  # a long one is summarised by the indexer
                 article.summarise()
             fresh.append(article)
         return fresh
@@ -325,37 +324,72 @@ class CapexReaderApp(App[None]):
             if found:
                 self.hits[article.id] = [(h.start, h.end) for h in found]
         self.main.query_one(ArticleHeader).show(article)
-        self.main.query_one(ArticleView).show(article.body, self._marks(article))
+        view = self.main.query_one(ArticleView)
         if self._prepared_already(article):
+            self._show_body(article)
             self.main.query_one(FigureList).show_figures(article.figures)
-        else:  # a long article: figures, stance and paragraph marks come from a worker
+        else:  # a long article: body, figures, stance and paragraph marks come from a worker
+            view.show("")
+            view.loading = not article.loaded
             self.main.query_one(FigureList).show_waiting()
             self.prepare_article(article)
+            if article.loaded:
+                self._show_body(article)
+        self._update_counter()
+        if focus:
+            view.focus()
+
+    def _show_body(self, article: Article) -> None:
+        view = self.main.query_one(ArticleView)
+        view.loading = False
+        view.show(article.body, self._marks(article))
         self.hit_index = 0
         if self.hits.get(article.id):
             self._go_to_hit()
         self._update_counter()
-        if focus:
-            self.main.query_one(ArticleView).focus()
 
     def _prepared_already(self, article: Article) -> bool:
         """Figures, stance and paragraph marks known, or cheap enough to find right here."""
         done = "figures" in article.__dict__ and article.id in self._leanings
-        return done or len(article.body) <= BIG_ARTICLE
+        return done or not article.is_long
 
     @work(thread=True, exclusive=True, group="article", description="prepare a long article")
     def prepare_article(self, article: Article) -> None:
-        """Figures, stance, paragraph marks and the sidebar's groups of a long article."""
+        """The body (read from the cache), then figures, stance, paragraph marks and the
+        sidebar's groups of a long article: worked out in a helper process when possible."""
+        import pickle
+
         from .figures import group_figures
+        from .offload import Failed, run_apart, study, unpieces
         from .stance import paragraph_leanings
         from .widgets.figure_list import PER_GROUP
 
-        article.stance  # noqa: B018 - the long part, off the UI thread
-        spans = [(f.start, f.end) for f in article.figures]
-        groups = group_figures(article.figures, PER_GROUP)
-        leanings = paragraph_leanings(article.body)
-        if not get_current_worker().is_cancelled:
+        worker = get_current_worker()
+        with no_collection():
+            if not article.loaded:
+                article.body  # noqa: B018
+                if worker.is_cancelled:
+                    return
+                self.call_from_thread(self._body_read, article)
+            try:
+                found = run_apart(study, article.body, article.title, article.editorial_stance,
+                                  article.year, cancelled=lambda: worker.is_cancelled)
+            except Failed:  # no helper process here: do the work in this thread
+                article.stance  # noqa: B018
+                leanings = paragraph_leanings(article.body)
+            else:
+                if found is None:
+                    return
+                article.adopt(unpieces(found["figures"]), pickle.loads(found["stance"]))
+                leanings = unpieces(found["leanings"])
+            spans = [(f.start, f.end) for f in article.figures]
+            groups = group_figures(article.figures, PER_GROUP)
+        if not worker.is_cancelled:
             self.call_from_thread(self._prepared, article, spans, groups, leanings)
+
+    def _body_read(self, article: Article) -> None:
+        if self.current is article:
+            self._show_body(article)
 
     def _prepared(self, article: Article, spans: list, groups: list, leanings: list) -> None:
         self._leanings[article.id] = leanings

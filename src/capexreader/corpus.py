@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +17,7 @@ import yaml
 from .clean import clean_text, strip_controls
 from .decode import NotText, decode_bytes
 from .fold import fold
+from .memory import LONG, no_collection
 
 if TYPE_CHECKING:
     from .figures import Figure
@@ -83,6 +85,24 @@ class Article:
         return self._body
 
     @property
+    def loaded(self) -> bool:
+        """The body is in memory (reading it costs nothing)."""
+        return self._body is not None
+
+    @property
+    def size(self) -> int | None:
+        """Characters in the body, known without reading it when cached; else None."""
+        if self._body is not None:
+            return len(self._body)
+        return self.summary.get("chars")
+
+    @property
+    def is_long(self) -> bool:
+        """Longer than LONG characters, or of a size not known without reading it."""
+        size = self.size
+        return size is None or size > LONG
+
+    @property
     def year(self) -> int | None:
         return int(self.date[:4]) if self.date else None
 
@@ -90,13 +110,15 @@ class Article:
     def figures(self) -> list[Figure]:
         from .figures import extract_figures
 
-        return extract_figures(self.body, year=self.year)
+        with _quiet(self.body):
+            return extract_figures(self.body, year=self.year)
 
     @cached_property
     def stance(self) -> Stance:
         from .stance import score_stance
 
-        return score_stance(self.body, title=self.title, override=self.editorial_stance)
+        with _quiet(self.body):
+            return score_stance(self.body, title=self.title, override=self.editorial_stance)
 
     @property
     def figure_count(self) -> int | None:
@@ -117,10 +139,15 @@ class Article:
             return self.stance.score
         return self.summary.get("stance_score")
 
+    def adopt(self, figures: list[Figure], stance: Stance) -> None:
+        """Figures and stance of this body worked out elsewhere (in a helper process)."""
+        self.__dict__.setdefault("figures", figures)
+        self.__dict__.setdefault("stance", stance)
+
     def summarise(self) -> dict:
         """Compute (and keep) the figure count and stance for the list."""
         self.summary = {"figures": len(self.figures), "stance_label": self.stance.label,
-                        "stance_score": self.stance.score}
+                        "stance_score": self.stance.score, "chars": len(self.body)}
         return self.summary
 
     def release(self) -> None:
@@ -134,6 +161,11 @@ class Article:
         return {"title": self.title, "date": self.date, "source": self.source,
                 "author": self.author, "language": self.language,
                 "stance": self.editorial_stance, "seed": self.seed, "tags": self.tags}
+
+
+def _quiet(body: str) -> AbstractContextManager:
+    """No garbage collection while a long body is worked on (see memory.no_collection)."""
+    return no_collection() if len(body) > LONG else nullcontext()
 
 
 @dataclass

@@ -218,30 +218,53 @@ def extract_figures(text: str, year: int | None = None) -> list[Figure]:
     return figures
 
 
-def _windows(t: str) -> list[tuple[int, int]]:
-    """Stretches of text around digits and numeral words: the only places figures can be."""
-    out: list[tuple[int, int]] = []
+WINDOW = 2048  # longest stretch one regex search may cover: each search holds the interpreter
+MARGIN = 128  # context a cut stretch keeps on either side, more than any figure is long
+
+
+def _windows(t: str) -> list[tuple[int, int, int, int]]:
+    """Stretches of text around digits and numeral words: the only places figures can be.
+
+    Each is (lo, hi, first, last): search t[lo:hi] and keep matches that start in
+    [first, last). A long stretch (a page of tables, a single huge line) is cut into pieces
+    that overlap by MARGIN, so no single search runs over megabytes."""
+    merged: list[tuple[int, int]] = []
     for m in _ANCHOR.finditer(t):
         lo, hi = max(0, m.start() - 24), m.end() + 64
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], hi)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], hi)
         else:
-            out.append((lo, hi))
+            merged.append((lo, hi))
+    out: list[tuple[int, int, int, int]] = []
+    for lo, hi in merged:
+        if hi - lo <= WINDOW:
+            out.append((lo, hi, lo, hi))
+            continue
+        for cut in range(lo, hi, WINDOW):
+            last = min(cut + WINDOW, hi)
+            out.append((max(lo, cut - MARGIN), min(hi, last + MARGIN), cut, last))
     return out
 
 
 def _scan(t: str) -> list[tuple[int, int, float, float | None, str]]:
     spans: list[tuple[int, int, float, float | None, str]] = []
-    windows = [(lo, hi, t[lo:hi]) for lo, hi in _windows(t)]
+    windows = [(lo, hi, first, last, t[lo:hi]) for lo, hi, first, last in _windows(t)]
     for pattern, reader, keys in _READERS:
         # A pattern runs only in windows holding one of the words it cannot match without.
-        matches = (m for lo, hi, w in windows if any(k in w for k in keys)
-                   for m in pattern.finditer(t, lo, hi))
-        for m in matches:
-            item = reader(m)
-            if item is not None:
+        for lo, hi, first, last, w in windows:
+            if not any(k in w for k in keys):
+                continue
+            for m in pattern.finditer(t, lo, hi):
+                start = m.start()
+                if start < first:
+                    continue
+                if start >= last:
+                    break
+                item = reader(m)
+                if item is None:
+                    continue
                 value, high, unit = item
-                start, end = m.span()
+                end = m.end()
                 while end > start and t[end - 1].isspace():
                     end -= 1
                 spans.append((start, end, value, high, unit))
@@ -395,6 +418,7 @@ def _attribute(text: str, t: str, figures: list[Figure], year: int | None) -> No
     by_figure: list[_Sentence] = []
     previous: dict[int, Figure] = {}
     sentence_bounds, clause_bounds = _Bounds(SENTENCE_END, text), _Bounds(CLAUSE_END, text)
+    starts = [f.start for f in figures]  # figures come in order
     for fig in figures:
         s_lo, s_hi = sentence_bounds.around(fig.start, fig.end)
         c_lo, c_hi = clause_bounds.around(fig.start, fig.end)
@@ -416,7 +440,7 @@ def _attribute(text: str, t: str, figures: list[Figure], year: int | None) -> No
             fig.year = _nearest_year(sent.years, fig, c_lo, c_hi)
             if fig.year is None and not _RELATIVE.search(t, c_lo, c_hi):  # 去年 unresolved
                 fig.year = (prev.year if same_topic and prev else None) or _nearest_year(
-                    sent.years, fig, s_lo, s_hi, figures)
+                    sent.years, fig, s_lo, s_hi, (figures, starts))
             previous[id(sent)] = fig
         elif fig.category == "percent":
             fig.kind = _nearest_kind(t, fig, cues["percent_kinds"], c_lo, c_hi)
@@ -524,16 +548,21 @@ def _year_mentions(
 
 
 def _nearest_year(
-    years: list, fig: Figure, lo: int, hi: int, others: list[Figure] | None = None
+    years: list, fig: Figure, lo: int, hi: int,
+    others: tuple[list[Figure], list[int]] | None = None,
 ) -> int | None:
-    """The nearest year in [lo, hi]; with others, none that another figure stands nearer to."""
+    """The nearest year in [lo, hi]; with others (all figures, in order, and their starts),
+    none that another figure of the same category stands nearer to."""
     best = None
     for start, end, value in years:
         if start < lo or end > hi or fig.start <= start < fig.end:
             continue
-        if others and any(min(start, fig.start) < o.start < max(start, fig.start)
-                          for o in others if o is not fig and o.category == fig.category):
-            continue
+        if others:
+            figs, starts = others
+            i = bisect.bisect_right(starts, min(start, fig.start))
+            j = bisect.bisect_left(starts, max(start, fig.start))
+            if any(o is not fig and o.category == fig.category for o in figs[i:j]):
+                continue
         gap = fig.start - end if end <= fig.start else start - fig.end
         if best is None or gap < best[0]:
             best = (gap, value)

@@ -3,7 +3,6 @@ removed files are (re)read; a large first build runs in worker processes on ever
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -14,9 +13,11 @@ from pathlib import Path
 
 from .cache import cache_dir
 from .corpus import Article, Corpus, LoadProblem, assign_ids, read_article, walk
+from .offload import Failed, quiet, run_apart, start_tracker
 from .search import DocRecord, SearchIndex, make_record
 
 PARALLEL_FROM = 200  # files; below this a worker pool costs more than it saves
+BIG_FILE = 512 * 1024  # bytes: a bigger file is read and indexed in a helper process
 
 
 @dataclass
@@ -91,28 +92,18 @@ def process(
     found = [(str(p.path), key, p.reason, p.fatal) for p in problems]
     if article is None:
         return None, found
-    info = {**article.metadata(), **(article.summarise() if summarise else {})}
+    info = {**article.metadata(), "chars": len(article.body),
+            **(article.summarise() if summarise else {})}
     record = make_record(aid, article.title, article.body, path=path, key=key, info=info)
     return record, found
 
 
 def _init_worker() -> None:
     """A worker prints nothing (a TUI may own the terminal); problems travel with the results."""
-    null = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null, 1)
-    os.dup2(null, 2)
+    quiet()
     from .segment import tokenizer
 
     tokenizer()
-
-
-def _start_tracker() -> None:
-    """Start multiprocessing's resource tracker. Under a Textual app sys.stderr is a capture
-    object whose fileno() is -1, which the tracker cannot be started with."""
-    from multiprocessing import resource_tracker
-
-    with open(os.devnull, "w") as null, contextlib.redirect_stderr(null):
-        resource_tracker.ensure_running()
 
 
 def run(plan: Plan, workers: int | None = None, summarise: bool = True,
@@ -122,18 +113,58 @@ def run(plan: Plan, workers: int | None = None, summarise: bool = True,
     work = partial(process, summarise=summarise)
     if len(plan.todo) < PARALLEL_FROM or workers < 2:
         for job in plan.todo:
-            if cancelled():
+            item = None if cancelled() else _one(job, summarise, cancelled)
+            if item is None:
                 return
-            yield work(job)
+            yield item
         return
     ctx = multiprocessing.get_context("spawn")  # safe beside the app's threads
-    _start_tracker()
+    start_tracker()
     with ctx.Pool(workers, initializer=_init_worker) as pool:
         for item in pool.imap_unordered(work, plan.todo, chunksize=8):
             if cancelled():
                 pool.terminate()
                 return
             yield item
+
+
+def _read(path: Path, article_id: str) -> tuple[Article | None, list[LoadProblem]]:
+    problems: list[LoadProblem] = []
+    return read_article(path, article_id, problems), problems
+
+
+def read_one(path: Path, article_id: str, problems: list[LoadProblem]) -> Article | None:
+    """read_article, in a helper process when the file is big (decoding and cleaning megabytes
+    are single long steps that would hold the interpreter away from an app's drawing)."""
+    try:
+        big = os.path.getsize(path) > BIG_FILE
+    except OSError:
+        big = False
+    if big:
+        try:
+            article, found = run_apart(_read, path, article_id)
+        except Failed:
+            pass  # no helper process here: read it in this thread
+        else:
+            problems.extend(found)
+            return article
+    return read_article(path, article_id, problems)
+
+
+def _one(job: tuple[str, str, str], summarise: bool,
+         cancelled: Callable[[], bool]) -> tuple[DocRecord | None, list] | None:
+    """One file, here or, when big, in a helper process (seconds of work that would hold the
+    interpreter away from an app's drawing); None if cancelled meanwhile."""
+    try:
+        big = os.path.getsize(job[1]) > BIG_FILE
+    except OSError:
+        big = False
+    if big:
+        try:
+            return run_apart(process, job, summarise, cancelled=cancelled)
+        except Failed:
+            pass  # no helper process here: do it in this thread
+    return process(job, summarise)
 
 
 def sync(
@@ -172,7 +203,8 @@ def article_from_index(index: SearchIndex, aid: str, path: str, title: str, info
         author=info.get("author") or "", language=info.get("language") or "en",
         editorial_stance=info.get("stance"), seed=info.get("seed") or "",
         tags=info.get("tags") or [], loader=partial(index.body, aid),
-        summary={k: info[k] for k in ("figures", "stance_label", "stance_score") if k in info},
+        summary={k: info[k] for k in ("figures", "stance_label", "stance_score", "chars")
+                 if k in info},
     )
 
 

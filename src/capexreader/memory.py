@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+LONG = 200_000  # characters: a longer text is read and worked on off the UI thread
+_lock = threading.Lock()
+_holders = 0
 
 
 def settle() -> None:
@@ -10,3 +17,22 @@ def settle() -> None:
     collector's sight: otherwise every full collection walks it all again, a pause of 200 ms or
     more with a 16 MB article open. Frozen objects are still freed when no longer referenced."""
     gc.freeze()
+
+
+@contextmanager
+def no_collection() -> Iterator[None]:
+    """Pause the cyclic collector while a long text is worked on (in any thread): its many new
+    objects would be walked by collection after collection, each a pause of the whole process.
+    When the last holder leaves, what is alive is settled and collection resumes."""
+    global _holders
+    with _lock:
+        _holders += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _lock:
+            _holders -= 1
+            if _holders == 0:
+                settle()
+                gc.enable()

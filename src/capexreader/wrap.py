@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from array import array
 from functools import lru_cache
 
 from rich.cells import get_character_cell_size
@@ -29,6 +30,12 @@ def wrap_lines(text: str, width: int) -> list[tuple[int, int]]:
         _wrap_paragraph(text, pos, pos + len(para), width, lines)
         pos += len(para) + 1
     return lines
+
+
+def wrap_arrays(text: str, width: int) -> tuple[array, array]:
+    """wrap_lines as two packed arrays (starts, ends): compact, and cheap to pass around."""
+    lines = wrap_lines(text, width)
+    return array("q", [s for s, _ in lines]), array("q", [e for _, e in lines])
 
 
 def _wrap_paragraph(text: str, start: int, end: int, width: int, out: list) -> None:

@@ -21,7 +21,7 @@ TITLE_LINES = 2
 def header_lines(article: Article) -> tuple[Text, Text]:
     """The title and the meta line. Plain Text objects only: markup in titles is shown, never
     run."""
-    computed = "stance" in article.__dict__ or len(article.body) <= 200_000
+    computed = "stance" in article.__dict__ or not article.is_long
     stance = article.stance if computed else None
     title = Text(" ".join(article.title.split()), style="bold")
     fields = [x for x in (article.source, article.author, article.date or "no date",

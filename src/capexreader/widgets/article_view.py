@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+from array import array
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from rich.segment import Segment
@@ -15,12 +17,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from ..memory import settle
-from ..wrap import char_width, wrap_lines
+from ..memory import LONG, no_collection
+from ..wrap import char_width, wrap_arrays
 from .base_style import BaseStyle
 
 GUTTER = 2
-BIG = 200_000  # characters: longer texts are wrapped in a thread
+HEAD = 8_000  # characters of a longer text wrapped at once; the rest in a worker
 
 
 @dataclass
@@ -95,8 +97,8 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.marks = Marks()
-        self._lines: list[tuple[int, int]] = []
-        self._starts: list[int] = []
+        self._starts: array = array("q")  # where each display line starts and ends
+        self._ends: array = array("q")
         self._wrapped_for = -1
 
     # -- content -------------------------------------------------------------------------
@@ -121,40 +123,58 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
         return max(8, self.scrollable_content_region.width - GUTTER - 1)
 
     def _rewrap(self) -> None:
+        if self.scrollable_content_region.width <= GUTTER + 1 and len(self.text) > LONG:
+            return  # not laid out yet: a long text waits for its real width (on_resize)
         width = self._text_width()
-        if width == self._wrapped_for and self._lines:
+        if width == self._wrapped_for and self._starts:
             return
         self._wrapped_for = width
         text = self.text
-        if len(text) > BIG:
-            # Wrap the start now, the rest in a thread: a long article never blocks a frame.
-            head = text.rfind("\n", 0, BIG // 10)
-            self._set_lines(wrap_lines(text[: head if head > 0 else BIG // 10], width))
+        if len(text) > 2 * HEAD:
+            # Wrap the start now, the rest in a worker: a long article never blocks a frame.
+            head = text.rfind("\n", 0, HEAD)
+            self._set_lines(*wrap_arrays(text[: head if head > 0 else HEAD], width))
             self._wrap_rest(text, width)
             return
-        self._set_lines(wrap_lines(text, width) if text else [])
+        self._set_lines(*(wrap_arrays(text, width) if text else (array("q"), array("q"))))
 
     @work(thread=True, exclusive=True, group="wrap", description="wrap a long article")
     def _wrap_rest(self, text: str, width: int) -> None:
-        lines = wrap_lines(text, width)
-        starts = [s for s, _ in lines]
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._wrapped, text, width, lines, starts)
+        """A long text in a helper process (wrapping megabytes takes seconds); a medium one,
+        or any when no helper process can run here, in this thread."""
+        from .. import offload
 
-    def _wrapped(self, text: str, width: int, lines: list, starts: list[int]) -> None:
+        worker = get_current_worker()
+        packed = None
+        if len(text) > LONG:
+            try:
+                packed = offload.run_apart(offload.wrap, text, width,
+                                           cancelled=lambda: worker.is_cancelled)
+            except offload.Failed:
+                pass
+            else:
+                if packed is None:  # cancelled
+                    return
+        if packed is not None:
+            starts, ends = offload.as_array(packed[0]), offload.as_array(packed[1])
+        else:
+            with no_collection() if len(text) > LONG else nullcontext():
+                starts, ends = wrap_arrays(text, width)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._wrapped, text, width, starts, ends)
+
+    def _wrapped(self, text: str, width: int, starts: array, ends: array) -> None:
         if text is self.text and width == self._wrapped_for:
-            self._set_lines(lines, starts)
-            settle()
+            self._set_lines(starts, ends)
 
-    def _set_lines(self, lines: list[tuple[int, int]], starts: list[int] | None = None) -> None:
-        self._lines = lines
-        self._starts = starts if starts is not None else [s for s, _ in lines]
-        self.virtual_size = Size(self._wrapped_for + GUTTER, len(self._lines))
+    def _set_lines(self, starts: array, ends: array) -> None:
+        self._starts, self._ends = starts, ends
+        self.virtual_size = Size(self._wrapped_for + GUTTER, len(starts))
         self.refresh()
 
     @property
     def line_count(self) -> int:
-        return len(self._lines)
+        return len(self._starts)
 
     def line_of_offset(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
@@ -171,9 +191,9 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
         index = scroll_y + y
         width = self.size.width
         base = self.base_style
-        if index >= len(self._lines):
+        if index >= len(self._starts):
             return Strip.blank(width, base)
-        start, end = self._lines[index]
+        start, end = self._starts[index], self._ends[index]
         segments = [self._gutter(start, base)]
         segments.extend(self._segments(start, end, index, base))
         strip = Strip(segments)

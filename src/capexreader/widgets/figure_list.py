@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from ..figures import Figure
 
 
-PER_GROUP = 100  # a sidebar of a thousand figures helps nobody and costs a frame
+PER_GROUP = 50  # a sidebar of a thousand figures helps nobody and costs a frame
 GROUPS = (("money", "Money"), ("percent", "Percentages"), ("count", "Counts"), ("other", "Other"))
 
 
