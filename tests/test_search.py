@@ -138,3 +138,17 @@ def test_lists_of_many_pieces_are_rewritten_without_removed_articles(monkeypatch
     assert max(pieces.values()) <= 4
     for query in ["泡沫", "微软", "标题", "泡沫 微软"]:
         assert _scores(index, query) == _scores(fresh, query)
+
+
+def test_the_gentle_dictionary_build_segments_like_jiebas_own(tmp_path):
+    import jieba
+
+    from capexreader.segment import _build_dictionary
+
+    own, gentle = jieba.Tokenizer(), jieba.Tokenizer()
+    own.tmp_dir = gentle.tmp_dir = str(tmp_path)
+    own.initialize()
+    _build_dictionary(gentle)
+    assert gentle.initialized and (gentle.total, len(gentle.FREQ)) == (own.total, len(own.FREQ))
+    text = "微软资本支出增长，杰文斯悖论与人工智能泡沫"
+    assert gentle.lcut_for_search(text) == own.lcut_for_search(text)

@@ -140,6 +140,7 @@ class CapexReaderApp(App[None]):
     def load_content(self) -> None:
         """Titles from the cache (or the files), then the index brought up to date: a thread
         worker, while a pool of processes does the segmenting of a large first build."""
+        from . import segment
         from .corpus import Corpus
         from .indexer import (
             PARALLEL_FROM,
@@ -150,6 +151,7 @@ class CapexReaderApp(App[None]):
             open_index,
         )
 
+        segment.gentle = True  # jieba's dictionary in small steps: the app keeps drawing
         root = self.content_dir
         worker = get_current_worker()
         if not root.is_dir():
