@@ -75,6 +75,10 @@ def run_in_pty(code: str, args: list[str], env: dict[str, str], marker: bytes) -
 def measure(runs: int = 7, content: str | None = None, cache: str | None = None) -> dict:
     env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
     env["CAPEXREADER_CACHE_DIR"] = cache or tempfile.mkdtemp(prefix="capexreader-bench-")
+    # Bytecode is cached as on an ordinary install (pip compiles on install): where writing it
+    # is turned off, our modules would be compiled afresh on every start, which the bare app
+    # (Textual's modules, compiled when installed) never pays.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     args = [content] if content else []
     variants = {
         "bare": (BARE, [], rb"bare-app-ready"),
