@@ -190,3 +190,22 @@ async def test_a_long_cached_article_is_read_off_the_ui_thread(tmp_path, monkeyp
         assert app.query_one(FigureList).option_count > 100
         long_reads = [thread for aid, thread in readers if aid == "b-long"]
         assert long_reads and threading.main_thread() not in long_reads
+
+
+async def test_a_long_article_opens_where_no_helper_process_can_start(tmp_path, monkeypatch):
+    from capexreader import offload
+
+    def refuse(*args, **kwargs):
+        raise offload.Failed("no processes here")
+
+    monkeypatch.setattr(offload, "run_apart", refuse)
+    body = (CONTENT / "articles" / "ainews-big-tech-320b-ai-spend.md").read_text("utf-8")
+    (tmp_path / "a-long.md").write_text("---\ntitle: Long\n---\n" + body.split("---", 2)[2] * 60)
+    app = CapexReaderApp(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(pilot)
+        view = app.query_one(ArticleView)
+        assert app.current.id == "a-long" and view.text == app.current.body
+        assert list(zip(view._starts, view._ends, strict=True)) == wrap_lines(
+            view.text, view._wrapped_for)
+        assert app.query_one(FigureList).option_count > 100

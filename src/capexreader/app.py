@@ -367,23 +367,25 @@ class CapexReaderApp(App[None]):
         from .widgets.figure_list import PER_GROUP
 
         worker = get_current_worker()
-        with no_collection():
-            if not article.loaded:
-                article.body  # noqa: B018
-                if worker.is_cancelled:
-                    return
-                self.call_from_thread(self._body_read, article)
-            try:
-                found = run_apart(study, article.body, article.title, article.editorial_stance,
-                                  article.year, cancelled=lambda: worker.is_cancelled)
-            except Failed:  # no helper process here: do the work in this thread
-                article.stance  # noqa: B018
-                leanings = paragraph_leanings(article.body)
-            else:
-                if found is None:
-                    return
+        if not article.loaded:
+            article.body  # noqa: B018
+            if worker.is_cancelled:
+                return
+            self.call_from_thread(self._body_read, article)
+        try:
+            found = run_apart(study, article.body, article.title, article.editorial_stance,
+                              article.year, cancelled=lambda: worker.is_cancelled)
+        except Failed:  # no helper process here: do the work in this thread
+            found = {}
+        if found is None:  # cancelled
+            return
+        with no_collection():  # many new objects, kept for as long as the article is open
+            if found:
                 article.adopt(unpieces(found["figures"]), pickle.loads(found["stance"]))
                 leanings = unpieces(found["leanings"])
+            else:
+                article.stance  # noqa: B018
+                leanings = paragraph_leanings(article.body)
             spans = [(f.start, f.end) for f in article.figures]
             groups = group_figures(article.figures, PER_GROUP)
         if not worker.is_cancelled:
