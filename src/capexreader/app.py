@@ -331,13 +331,14 @@ class CapexReaderApp(App[None]):
             self._show_body(article)
             self.main.query_one(FigureList).show_figures(article.figures)
         else:  # a long article: body, figures, stance and paragraph marks come from a worker
-            view.show("")
-            view.loading = not article.loaded
             self.main.query_one(FigureList).show_waiting()
             self.prepare_article(article)
             if article.loaded:
                 self._show_body(article)
-        self._update_counter()
+            else:
+                view.show("")
+                view.loading = True
+                self._update_counter()
         if focus:
             view.focus()
 

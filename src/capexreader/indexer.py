@@ -3,6 +3,7 @@ removed files are (re)read; a large first build runs in worker processes on ever
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -133,38 +134,32 @@ def _read(path: Path, article_id: str) -> tuple[Article | None, list[LoadProblem
     return read_article(path, article_id, problems), problems
 
 
-def read_one(path: Path, article_id: str, problems: list[LoadProblem]) -> Article | None:
-    """read_article, in a helper process when the file is big (decoding and cleaning megabytes
-    are single long steps that would hold the interpreter away from an app's drawing)."""
+def _maybe_apart(path: str | Path, fn: Callable, *args: object,
+                 cancelled: Callable[[], bool] = lambda: False) -> object:
+    """fn(*args) in a helper process when the file at path is big (decoding, cleaning and
+    segmenting megabytes are long steps that would hold the interpreter away from an app's
+    drawing), else here; here too when no helper process can start. None if cancelled."""
     try:
         big = os.path.getsize(path) > BIG_FILE
     except OSError:
         big = False
     if big:
-        try:
-            article, found = run_apart(_read, path, article_id)
-        except Failed:
-            pass  # no helper process here: read it in this thread
-        else:
-            problems.extend(found)
-            return article
-    return read_article(path, article_id, problems)
+        with contextlib.suppress(Failed):
+            return run_apart(fn, *args, cancelled=cancelled)
+    return fn(*args)
+
+
+def read_one(path: Path, article_id: str, problems: list[LoadProblem]) -> Article | None:
+    """read_article, in a helper process when the file is big."""
+    article, found = _maybe_apart(path, _read, path, article_id)
+    problems.extend(found)
+    return article
 
 
 def _one(job: tuple[str, str, str], summarise: bool,
          cancelled: Callable[[], bool]) -> tuple[DocRecord | None, list] | None:
-    """One file, here or, when big, in a helper process (seconds of work that would hold the
-    interpreter away from an app's drawing); None if cancelled meanwhile."""
-    try:
-        big = os.path.getsize(job[1]) > BIG_FILE
-    except OSError:
-        big = False
-    if big:
-        try:
-            return run_apart(process, job, summarise, cancelled=cancelled)
-        except Failed:
-            pass  # no helper process here: do it in this thread
-    return process(job, summarise)
+    """One file, in a helper process when big; None if cancelled meanwhile."""
+    return _maybe_apart(job[1], process, job, summarise, cancelled=cancelled)
 
 
 def sync(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from array import array
 from functools import lru_cache
 
@@ -74,8 +73,3 @@ def _wrap_paragraph(text: str, start: int, end: int, width: int, out: list) -> N
         i += 1
     out.append((line_start, end))
 
-
-def line_of(lines: list[tuple[int, int]], offset: int) -> int:
-    """The index of the display line holding offset."""
-    starts = [s for s, _ in lines]
-    return max(0, bisect.bisect_right(starts, offset) - 1)
