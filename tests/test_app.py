@@ -323,3 +323,35 @@ async def test_a_long_title_takes_two_lines_and_ends_with_an_ellipsis(tmp_path):
         lines = app.query_one(ArticleHeader).render().plain.split("\n")
         assert len(lines) == 3 and lines[1].endswith("…") and lines[0] in title
         assert "no date" in lines[2]
+
+
+async def test_collection_is_paused_only_until_the_first_frame():
+    import gc
+
+    app = CapexReaderApp()
+    seen: dict[str, bool] = {}
+    first_frame_out = app._first_frame_out
+
+    def spy():
+        seen.setdefault("before", gc.isenabled())
+        first_frame_out()
+        seen.setdefault("after", gc.isenabled())
+        app.exit("done")
+
+    app._first_frame_out = spy
+    assert await app.run_async(headless=True, size=SIZE) == "done"  # passed on
+    assert seen == {"before": False, "after": True}
+    assert gc.isenabled()
+
+
+async def test_collection_resumes_when_the_app_stops_before_its_first_frame():
+    import gc
+
+    class Failing(CapexReaderApp):
+        def compose(self):
+            raise RuntimeError("no layout")
+
+    app = Failing()
+    await app.run_async(headless=True, size=SIZE)  # Textual reports the error and stops
+    assert app.return_code == 1
+    assert gc.isenabled()

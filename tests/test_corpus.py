@@ -153,3 +153,18 @@ def test_a_cached_articles_size_is_known_without_reading_its_body():
     short = Article("c", "c.md", "C", body="短文。")
     assert (short.size, short.is_long, short.loaded) == (3, False, True)
     assert article.summarise()["chars"] == 300_000 and calls == [1]
+
+
+def test_hold_and_release_pair_across_calls():
+    import gc
+
+    from capexreader.memory import hold, no_collection, release
+
+    hold()
+    try:
+        with no_collection():
+            pass
+        assert not gc.isenabled()  # the hold outlives the inner holder
+    finally:
+        release()
+    assert gc.isenabled()

@@ -19,20 +19,31 @@ def settle() -> None:
     gc.freeze()
 
 
-@contextmanager
-def no_collection() -> Iterator[None]:
-    """Pause the cyclic collector while a long text is worked on (in any thread): its many new
-    objects would be walked by collection after collection, each a pause of the whole process.
-    When the last holder leaves, what is alive is settled and collection resumes."""
+def hold() -> None:
+    """Pause the cyclic collector until a matching release()."""
     global _holders
     with _lock:
         _holders += 1
         gc.disable()
+
+
+def release() -> None:
+    """End a hold(); when the last holder leaves, what is alive is settled and collection
+    resumes."""
+    global _holders
+    with _lock:
+        _holders -= 1
+        if _holders == 0:
+            settle()
+            gc.enable()
+
+
+@contextmanager
+def no_collection() -> Iterator[None]:
+    """Pause the cyclic collector while a long text is worked on (in any thread): its many new
+    objects would be walked by collection after collection, each a pause of the whole process."""
+    hold()
     try:
         yield
     finally:
-        with _lock:
-            _holders -= 1
-            if _holders == 0:
-                settle()
-                gc.enable()
+        release()

@@ -103,7 +103,8 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
         self._articles = list(articles)
         self._hits = hits
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(self._articles) * ROWS)
+        rows = len(self._articles) * ROWS
+        self.virtual_size = Size(self.size.width, rows) if rows else Size()
         if not self._articles:
             self.highlighted = None
         else:
@@ -164,7 +165,8 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
     # -- drawing -----------------------------------------------------------------------------
     def on_resize(self) -> None:
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(self._articles) * ROWS)
+        rows = len(self._articles) * ROWS
+        self.virtual_size = Size(self.size.width, rows) if rows else Size()
 
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y

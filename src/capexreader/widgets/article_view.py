@@ -169,7 +169,8 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
 
     def _set_lines(self, starts: array, ends: array) -> None:
         self._starts, self._ends = starts, ends
-        self.virtual_size = Size(self._wrapped_for + GUTTER, len(starts))
+        # Nothing to show, nothing to lay out (a new width alone would ask for a new layout).
+        self.virtual_size = Size(self._wrapped_for + GUTTER, len(starts)) if starts else Size()
         self.refresh()
 
     @property
