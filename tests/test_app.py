@@ -355,3 +355,46 @@ async def test_collection_resumes_when_the_app_stops_before_its_first_frame():
     await app.run_async(headless=True, size=SIZE)  # Textual reports the error and stops
     assert app.return_code == 1
     assert gc.isenabled()
+
+
+async def test_a_search_changes_the_info_line_not_the_layout():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        info = app.query_one("#search-info")
+        assert "Enter searches" in str(info.render())  # a hint while nothing is searched
+        before = app.query_one(ArticleList).region
+        await pilot.press(*"泡沫", "enter")
+        await pilot.pause()
+        assert "articles," in str(info.render()) and info.region.height == 1
+        assert app.query_one(ArticleList).region == before
+
+
+async def test_a_long_list_scrolls_down_only(tmp_path):
+    for n in range(60):
+        (tmp_path / f"{n:02}.md").write_text(f"---\ntitle: 第{n}篇\n---\n正文。", "utf-8")
+    app = CapexReaderApp(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        listing = app.query_one(ArticleList)
+        assert listing.show_vertical_scrollbar and not listing.show_horizontal_scrollbar
+
+
+async def test_full_collections_wait_for_a_pause_and_are_restored_after():
+    import gc
+
+    before = gc.get_threshold()
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert gc.get_threshold()[2] > 10**6  # none while keys are being handled
+        app._last_input = 0.0  # long ago: idle
+        gc.collect(1)
+        for _ in range(12):
+            gc.collect(1)  # young passes, as a busy session makes them
+        assert gc.get_count()[2] >= 10
+        app._collect_when_idle()
+        assert gc.get_count()[2] == 0  # a full pass ran
+    assert gc.get_threshold() == before

@@ -168,3 +168,29 @@ def test_hold_and_release_pair_across_calls():
     finally:
         release()
     assert gc.isenabled()
+
+
+def test_a_full_collection_runs_when_idle_or_overdue():
+    import gc
+
+    from capexreader import memory
+
+    before = memory.defer_full_collections()
+    try:
+        assert gc.get_threshold()[:2] == before[:2]
+        gc.collect()
+        assert not memory.collect_if_due(idle=True)  # nothing young has been collected since
+        for _ in range(memory.FULL_DUE):
+            gc.collect(1)
+        assert not memory.collect_if_due(idle=False)  # busy, not yet overdue
+        assert memory.collect_if_due(idle=True) and gc.get_count()[2] == 0
+        for _ in range(memory.FULL_OVERDUE):
+            gc.collect(1)
+        assert memory.collect_if_due(idle=False)
+        with memory.no_collection():
+            for _ in range(memory.FULL_DUE):
+                gc.collect(1)
+            assert not memory.collect_if_due(idle=True)  # held: never
+    finally:
+        memory.restore_collections(before)
+    assert gc.get_threshold() == before

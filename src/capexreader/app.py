@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,7 +18,15 @@ from textual.screen import Screen
 from textual.widgets import Header, ProgressBar
 from textual.worker import get_current_worker
 
-from .memory import hold, no_collection, release, settle
+from .memory import (
+    collect_if_due,
+    defer_full_collections,
+    hold,
+    no_collection,
+    release,
+    restore_collections,
+    settle,
+)
 from .paths import bundled_content
 from .widgets.article_header import ArticleHeader
 from .widgets.article_list import ArticleList
@@ -41,6 +50,7 @@ def _article_commands():  # noqa: ANN202 - a lazy command palette provider
 
 STANCE_FILTERS = ("all", "bullish", "bearish", "mixed")
 NARROW = 100
+IDLE = 1.0  # seconds without a key or click: time for a full garbage collection
 HIT_LIMIT = 30  # results whose hits are built with the search; the rest when opened
 READER_ACTIONS = {"search", "next_hit", "previous_hit", "cycle_stance", "focus_figures",
                   "toggle_sidebar", "clear_search", "evidence", "corpus_figures"}
@@ -95,6 +105,8 @@ class CapexReaderApp(App[None]):
         self._sidebar_wanted = True
         self.ready = False  # the corpus is loaded and indexed, or could not be loaded
         self._holding = False
+        self._thresholds: tuple[int, int, int] | None = None
+        self._last_input = 0.0
 
     @property
     def main(self) -> Screen:
@@ -126,6 +138,8 @@ class CapexReaderApp(App[None]):
         self.main.query_one(FigureList).border_title = "Figures"
         self.main.query_one(ArticleList).focus()
         self.call_after_refresh(self._first_frame_out)
+        self._thresholds = defer_full_collections()
+        self.set_interval(IDLE, self._collect_when_idle)
         # Start loading once the first frame is out: the worker thread would compete for the GIL.
         self.set_timer(0.1, self.load_content)
 
@@ -139,6 +153,21 @@ class CapexReaderApp(App[None]):
             return await super().run_async(**kwargs)  # type: ignore[arg-type]
         finally:
             self._first_frame_out()
+
+    def on_unmount(self) -> None:
+        if self._thresholds is not None:
+            restore_collections(self._thresholds)
+            self._thresholds = None
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
+                              events.MouseScrollUp)):
+            self._last_input = monotonic()
+        await super().on_event(event)
+
+    def _collect_when_idle(self) -> None:
+        """Full garbage collections run here, between the user's keys, not during them."""
+        collect_if_due(idle=monotonic() - self._last_input >= IDLE)
 
     def _first_frame_out(self) -> None:
         if self._holding:

@@ -62,6 +62,7 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {"article-list--highlight"}
     DEFAULT_CSS = """
+    ArticleList { overflow-x: hidden; }
     ArticleList > .article-list--highlight { background: $boost; }
     ArticleList:focus > .article-list--highlight { background: $primary 60%; }
     """

@@ -36,8 +36,12 @@ class SearchInput(Input):
         self.cursor_position = len(self.value)
 
 
+HINT = "Enter searches every article · Esc closes · ↑↓ earlier searches"
+
+
 class SearchBar(Vertical):
-    """Hidden until `/`; Enter searches, Esc clears."""
+    """Hidden until `/`; Enter searches, Esc clears. The info line is always one row: a new
+    search changes its text, never the layout of the panes above."""
 
     class Submitted(Message):
         def __init__(self, query: str) -> None:
@@ -53,7 +57,7 @@ class SearchBar(Vertical):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="search-info")
+        yield Static(HINT, id="search-info")
         yield SearchInput(placeholder="Search: words (all must match), \"a phrase\"",
                           id="search-input", max_length=10000)
 
@@ -66,10 +70,11 @@ class SearchBar(Vertical):
         self.input.focus()
 
     def set_info(self, text: str | Text) -> None:
-        """Plain text: a query's own brackets are shown, never read as markup."""
+        """Plain text: a query's own brackets are shown, never read as markup. Empty: the
+        hint."""
         if isinstance(text, str):
-            text = Text(text)
-        self.query_one("#search-info", Static).update(text)
+            text = Text(text or HINT)
+        self.query_one("#search-info", Static).update(text, layout=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
