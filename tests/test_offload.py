@@ -28,6 +28,37 @@ def test_pieces_round_trip():
     assert offload.unpieces(offload.pieces([])) == []
 
 
+class Wire:
+    """One end of a connection that keeps what is sent, for receive() to read back."""
+
+    def __init__(self):
+        self.messages = []
+
+    def send_bytes(self, data):
+        self.messages.append(bytes(data))
+
+    def recv_bytes(self):
+        return self.messages.pop(0)
+
+
+def test_long_strings_travel_in_pieces_and_arrive_whole():
+    long = ("资本支出𝔸\ud800 capex " * (offload.TEXT_PIECE // 5))[: offload.TEXT_PIECE * 3 + 11]
+    other = "x" * (offload.TEXT_PIECE + 1)
+    value = {"body": long, "more": [other, long], "short": "短", "n": 3}
+    wire = Wire()
+    offload.send(wire, value)
+    biggest = max(len(m) for m in wire.messages)
+    assert biggest <= offload.TEXT_PIECE * 4  # utf-8 of one piece at most: no whole body
+    assert offload.receive(wire) == value and not wire.messages
+
+
+def test_work_that_cannot_be_sent_is_reported():
+    import threading
+
+    with pytest.raises(offload.Failed):
+        offload.run_apart(len, threading.Lock())
+
+
 def test_study_apart_matches_the_work_done_here():
     found = offload.run_apart(offload.study, BODY, "Title", None, 2025)
     figures = offload.unpieces(found["figures"])

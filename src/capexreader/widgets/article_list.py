@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..corpus import Article
 
 ROWS = 2  # lines an article
+CACHED_ROWS = 160  # drawn lines kept (each Strip holds caches of its own: ~40 objects)
 BADGES = {
     "bullish": ("▲ bullish", "green"),
     "bearish": ("▼ bearish", "red"),
@@ -179,7 +180,7 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
         strip = self._cache.get(key)
         if strip is None:
             strip = self._render_row(index, row, width)
-            if len(self._cache) > 512:
+            if len(self._cache) > CACHED_ROWS:
                 self._cache.clear()
             self._cache[key] = strip
         return strip
