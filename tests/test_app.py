@@ -398,3 +398,33 @@ async def test_full_collections_wait_for_a_pause_and_are_restored_after():
         app._collect_when_idle()
         assert gc.get_count()[2] == 0  # a full pass ran
     assert gc.get_threshold() == before
+
+
+async def test_list_rows_are_cut_to_the_width_with_an_ellipsis(tmp_path):
+    from rich.cells import cell_len
+
+    (tmp_path / "a.md").write_text("---\ntitle: " + "资本支出泡沫" * 30 + "\n---\n正文。", "utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: Short\n---\nBody.", "utf-8")
+    app = CapexReaderApp(tmp_path)
+    async with app.run_test(size=(90, 24)) as pilot:
+        await ready(pilot)
+        listing = app.query_one(ArticleList)
+        width = listing.scrollable_content_region.width
+        rows = [listing.render_line(y) for y in range(4)]
+        assert all(row.cell_length == width for row in rows)
+        texts = ["".join(seg.text for seg in row) for row in rows]
+        assert texts[0].rstrip().endswith("…") and cell_len(texts[0]) == width
+        assert texts[2].strip() == "Short"
+
+
+async def test_a_search_highlights_the_result_it_opens():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        listing = app.query_one(ArticleList)
+        await pilot.press("slash", *"泡沫", "enter")
+        assert len(listed(app)) > 1
+        app.set_focus(listing)
+        await pilot.press("j")  # the highlight on a result that is not the first
+        await pilot.press("slash", "enter")  # the same search again
+        assert listing.highlighted == 0 and app.current.id == listed(app)[0]

@@ -339,20 +339,21 @@ class CapexReaderApp(App[None]):
             return []
         wanted = self.stance_filter
         if self.result is not None:  # in rank order
-            known = self.corpus.by_id
-            found = (known.get(a) for a in self.result.ids)
-            return [a for a in found if a is not None and (wanted == "all"
-                                                            or a.stance_label == wanted)]
+            found = map(self.corpus.by_id.get, self.result.ids)
+            if wanted == "all":
+                return [a for a in found if a is not None]
+            return [a for a in found if a is not None and a.stance_label == wanted]
         if wanted == "all":
             return self.corpus.articles
         return [a for a in self.corpus.articles if a.stance_label == wanted]
 
-    def refresh_list(self) -> list[Article]:
-        """Show the articles that pass the filters; returns them."""
+    def refresh_list(self, keep: bool = True) -> list[Article]:
+        """Show the articles that pass the filters; returns them. keep: the highlight stays on
+        the same article where it is still listed (else it goes to the first)."""
         articles = self.visible_articles()
         listing = self.main.query_one(ArticleList)
         hits = self.result.counts if self.result else None
-        listing.show_articles(articles, hits)
+        listing.show_articles(articles, hits, keep=keep)
         total = len(self.corpus.articles) if self.corpus else 0
         parts = ["Articles"]
         if self.stance_filter != "all":
@@ -547,7 +548,7 @@ class CapexReaderApp(App[None]):
         self.hits = {a: [(h.start, h.end) for h in found]
                      for a, found in self.result.hits.items() if found}
         self.search_bar.set_info(Text(self._search_info(self.result)))
-        first = self.refresh_list()
+        first = self.refresh_list(keep=False)  # the first result opens
         if self.result.ids:
             if first:
                 self.open_article(first[0].id)

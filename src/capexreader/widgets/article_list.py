@@ -99,9 +99,11 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
         self._cache: dict[tuple[int, int, bool], Strip] = {}
 
     # -- content -----------------------------------------------------------------------------
-    def show_articles(self, articles: list[Article], hits: dict[str, int] | None = None) -> None:
-        """Replace the list, keeping the highlighted article where it is still listed."""
-        current = self.highlighted_id
+    def show_articles(self, articles: list[Article], hits: dict[str, int] | None = None,
+                      keep: bool = True) -> None:
+        """Replace the list, keeping the highlighted article where it is still listed (with
+        keep; else the first is highlighted)."""
+        current = self.highlighted_id if keep else None
         self._articles = list(articles)
         self._hits = hits
         self._cache.clear()
@@ -192,7 +194,8 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
         base = self.base_style
         if index == self.highlighted:
             base = base + self.get_component_rich_style("article-list--highlight")
-        strip = Strip(Segment.apply_style(segments, base))
-        if strip.cell_length > width - 1:  # cut, and say so
-            strip = Strip([*strip.crop(0, width - 2), Segment("…", base + DIM)])
-        return strip.extend_cell_length(width, base).crop(0, width)
+        line = list(Segment.apply_style(segments, base))
+        if Segment.get_line_length(line) > width - 1:  # cut, and say so
+            line = Segment.adjust_line_length(line, width - 2, base, pad=False)
+            line.append(Segment("…", base + DIM))
+        return Strip(Segment.adjust_line_length(line, width, base), width)  # one Strip a row
