@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Header, ProgressBar
+from textual.widgets import Header
 from textual.worker import get_current_worker
 
 from .memory import (
@@ -273,6 +273,8 @@ class CapexReaderApp(App[None]):
             self.call_from_thread(self.main.query_one(ArticleList).refresh_rows)
 
     def _progress(self, done: int, total: int) -> None:
+        from textual.widgets import ProgressBar  # imported when first needed, as it is mounted
+
         bars = self.main.query("#index-progress")
         if not bars and done >= total:
             return
