@@ -70,6 +70,7 @@ async def test_search_jevons_narrows_the_list_and_highlights_the_word():
         assert app.current.body[start:end].startswith("Jevons")
         assert view.marks.hits
         assert "hit 1/1" in app.query_one("#reader").border_subtitle
+        assert str(app.query_one("#search-info").render()).startswith("1 article, 1 hit ·")
 
 
 async def test_n_and_N_step_through_hits_and_across_articles():
@@ -200,6 +201,8 @@ async def test_small_terminals(size):
     app = CapexReaderApp()
     async with app.run_test(size=size) as pilot:
         await ready(pilot)
+        articles, reader = app.query_one(ArticleList).region, app.query_one("#reader").region
+        assert articles.right <= reader.x and reader.right <= size[0]  # side by side, whole
         await pilot.press("slash", *"泡沫", "enter", "n", "n")
         await pilot.resize_terminal(160, 45)
         await pilot.resize_terminal(*size)

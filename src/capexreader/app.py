@@ -56,6 +56,10 @@ READER_ACTIONS = {"search", "next_hit", "previous_hit", "cycle_stance", "focus_f
                   "toggle_sidebar", "clear_search", "evidence", "corpus_figures"}
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 class CapexReaderApp(App[None]):
     """capexreader: read the AI-capex news in panes, with figures, stance and search."""
 
@@ -566,7 +570,8 @@ class CapexReaderApp(App[None]):
         groups = " AND ".join("(" + " | ".join(g) + ")" if len(g) > 1 else g[0]
                               for g in result.groups)
         expand = "glossary on" if self.expand else "glossary off"
-        return (f"{len(result.ids)} articles, {total} hits · terms: {groups} · {expand}"
+        return (f"{_count(len(result.ids), 'article')}, {_count(total, 'hit')} · terms: {groups}"
+                f" · {expand}"
                 " · n/N step, Esc clears")
 
     def action_clear_search(self) -> None:
