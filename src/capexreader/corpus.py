@@ -221,11 +221,6 @@ def walk(root: Path) -> list[str]:
     return found
 
 
-def iter_files(root: Path) -> list[Path]:
-    """Text files below root, sorted; hidden entries skipped; symlink loops cut."""
-    return [root / rel for rel in walk(root)]
-
-
 def assign_ids(rels: list[str]) -> dict[str, str]:
     """Relative path -> id: the path without its suffix, or with it where two files share a stem."""
     stems = [os.path.splitext(rel)[0] for rel in rels]
