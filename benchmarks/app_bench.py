@@ -7,8 +7,9 @@ Three clocks per key: ``*_ms`` is the whole Pilot press (it sleeps in 20 ms step
 process is idle, so it is never under about 60 ms even for the bare app); ``*_paint_ms`` is
 from the key being sent to the first screen update after it (the compositor's output handed to
 the driver: the key's handler has run and its result is drawn); ``*_settled_ms`` is to the last
-update the key caused (what follows the first is scrollbar thumbs and the footer's dimmed keys,
-drawn a frame or two later).
+update the key caused (what follows the first is the figures sidebar, the focus moving, the
+scrollbar thumbs and the footer's dimmed keys, drawn a frame or two later).
+``search_article_shown_ms`` is to the first update drawn with the first result in the reader.
 
 python benchmarks/app_bench.py --corpus DIR [--cache DIR]
 """
@@ -32,11 +33,14 @@ class Clock:
 
     def __init__(self, app) -> None:
         self.stamps: list[float] = []
+        self.shown: list[object] = []  # what `probe` said at each update
+        self.probe = lambda: None
         display = app._display
 
         def spy(screen, renderable) -> None:
             if renderable is not None:
                 self.stamps.append(time.perf_counter())
+                self.shown.append(self.probe())
             display(screen, renderable)
 
         app._display = spy
@@ -44,12 +48,20 @@ class Clock:
     async def press(self, pilot, *keys: str) -> tuple[float, float, float]:
         """(whole press, key to first screen update, key to last screen update) in ms."""
         self.stamps.clear()
-        start = time.perf_counter()
+        self.shown.clear()
+        self.start = start = time.perf_counter()
         await pilot.press(*keys)
         end = time.perf_counter()
         first = self.stamps[0] if self.stamps else end
         last = self.stamps[-1] if self.stamps else end
         return (end - start) * 1000, (first - start) * 1000, (last - start) * 1000
+
+    def first_showing(self, value: object) -> float:
+        """ms from the last press to the first update drawn while probe() gave value."""
+        for stamp, shown in zip(self.stamps, self.shown, strict=True):
+            if shown == value:
+                return (stamp - self.start) * 1000
+        return float("nan")
 
 
 async def bare_keypress(n: int = 20) -> tuple[float, float, float]:
@@ -107,13 +119,19 @@ async def reader(corpus: Path) -> dict:
             opens.append(await clock.press(pilot, "enter"))
         record("open_article", opens)
         record("stance_filter", [await clock.press(pilot, "s") for _ in range(4)])
-        search = []
+        search, article = [], []
+        view = app.query_one("#article-view")
+        clock.probe = lambda: (app.current and app.current.id, view.text[:80])
         for q in ("泡沫", "Jevons", "資本支出", "微软", "AI 泡沫"):
             app.set_focus(listing)
             await pilot.press("slash", *q)
             search.append(await clock.press(pilot, "enter"))  # search, list and reader
+            first = app.corpus.get(app.result.ids[0])
+            article.append(clock.first_showing((first.id, first.body[:80])))
             await pilot.press("escape")
+        clock.probe = lambda: None
         record("search", search)
+        out["search_article_shown_ms"] = statistics.median(article)
         app.set_focus(listing)
         record("scroll_page", [await clock.press(pilot, "pagedown") for _ in range(20)])
         out["articles"] = len(app.corpus.articles)

@@ -431,3 +431,53 @@ async def test_a_search_highlights_the_result_it_opens():
         await pilot.press("j")  # the highlight on a result that is not the first
         await pilot.press("slash", "enter")  # the same search again
         assert listing.highlighted == 0 and app.current.id == listed(app)[0]
+
+
+async def test_a_search_draws_results_and_article_first_then_moves_the_focus():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"Jevons")
+        await pilot.pause()
+        view, figures = app.query_one(ArticleView), app.query_one(FigureList)
+        first = app.index.search("Jevons").ids[0]
+        app.open_article(next(a for a in listed(app) if a != first), focus=False)
+        await pilot.pause()
+        app.set_focus(app.search_bar.input)
+        await pilot.pause()
+        app.run_search("Jevons")  # as Enter does, without letting a frame pass
+        assert listed(app)[0] == first
+        assert app.current.id == first and "Jevons" in view.text  # in the first frame
+        assert app.focused is app.search_bar.input and app._sidebar_for != first
+        await pilot.pause()
+        assert app.focused is view and app._sidebar_for == first  # the next frame
+        assert figures.border_subtitle == f"{len(app.current.figures)} figures"
+
+
+async def test_a_search_cleared_before_its_second_frame_keeps_the_focus_where_it_is():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"泡沫")
+        await pilot.pause()
+        app.run_search("泡沫")
+        result = app.result
+        app.run_search("Jevons")  # a newer search replaced it
+        app.result = None
+        app._focus_reader(result)  # the first search's deferred step: nothing to do
+        await pilot.pause()
+        assert app.focused is app.search_bar.input
+
+
+async def test_a_figure_chosen_from_the_last_article_is_ignored():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        view = app.query_one(ArticleView)
+        app.open_article(listed(app)[1])  # the sidebar still lists article 0 in this frame
+        app._figure_chosen(FigureList.Chosen(0))
+        assert view.marks.current is None
+        await pilot.pause()
+        app._figure_chosen(FigureList.Chosen(0))
+        fig = app.current.figures[0]
+        assert view.marks.current == (fig.start, fig.end)

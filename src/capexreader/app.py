@@ -106,6 +106,7 @@ class CapexReaderApp(App[None]):
         self._pending_query: str | None = None
         self._leanings: dict[str, list[tuple[int, int, int]]] = {}
         self._figure_spans: dict[str, list[tuple[int, int]]] = {}  # of long articles
+        self._sidebar_for: str | None = None  # the article whose figures the sidebar lists
         self._sidebar_wanted = True
         self.ready = False  # the corpus is loaded and indexed, or could not be loaded
         self._holding = False
@@ -383,9 +384,10 @@ class CapexReaderApp(App[None]):
         view = self.main.query_one(ArticleView)
         if self._prepared_already(article):
             self._show_body(article)
-            self.main.query_one(FigureList).show_figures(article.figures)
+            self.call_after_refresh(self._show_figures, article)  # a frame later: two light frames
         else:  # a long article: body, figures, stance and paragraph marks come from a worker
             self.main.query_one(FigureList).show_waiting()
+            self._sidebar_for = None
             self.prepare_article(article)
             if article.loaded:
                 self._show_body(article)
@@ -395,6 +397,11 @@ class CapexReaderApp(App[None]):
                 self._update_counter()
         if focus:
             view.focus()
+
+    def _show_figures(self, article: Article) -> None:
+        if self.current is article:
+            self.main.query_one(FigureList).show_figures(article.figures)
+            self._sidebar_for = article.id
 
     def _show_body(self, article: Article) -> None:
         view = self.main.query_one(ArticleView)
@@ -458,6 +465,7 @@ class CapexReaderApp(App[None]):
             return
         self.main.query_one(ArticleHeader).show(article)
         self.main.query_one(FigureList).show_figures(article.figures, groups)
+        self._sidebar_for = article.id
         view = self.main.query_one(ArticleView)
         view.set_marks(self._marks(article, view.marks.current))
 
@@ -499,11 +507,13 @@ class CapexReaderApp(App[None]):
 
     @on(FigureList.Chosen)
     def _figure_chosen(self, event: FigureList.Chosen) -> None:
-        if self.current is None or event.index >= len(self.current.figures):
-            return
-        fig = self.current.figures[event.index]
+        current = self.current
+        if current is None or current.id != self._sidebar_for or event.index >= len(
+                current.figures):
+            return  # the sidebar still lists the article before
+        fig = current.figures[event.index]
         view = self.main.query_one(ArticleView)
-        view.set_marks(self._marks(self.current, (fig.start, fig.end)))
+        view.set_marks(self._marks(current, (fig.start, fig.end)))
         view.scroll_to_offset(fig.start)
 
     # -- search ------------------------------------------------------------------------------
@@ -556,12 +566,19 @@ class CapexReaderApp(App[None]):
         self.search_bar.set_info(Text(self._search_info(self.result)))
         first = self.refresh_list(keep=False)  # the first result opens
         if self.result.ids:
-            if first:
-                self.open_article(first[0].id)
+            if first:  # the reader takes the focus a frame later, with the figures
+                self.open_article(first[0].id, focus=False)
+                self.call_after_refresh(self._focus_reader, self.result)
                 return
         elif self.current is not None:
             self.open_article(self.current.id, focus=False)
         self.search_bar.input.focus()
+
+    def _focus_reader(self, result: SearchResult) -> None:
+        """After a search: n and N step through the hits from the reader. (Moving the focus
+        repaints the whole screen, so it waits until the results are drawn.)"""
+        if self.result is result:  # not cleared or replaced meanwhile
+            self.main.query_one(ArticleView).focus()
 
     def _search_info(self, result: SearchResult) -> str:
         total = result.total
