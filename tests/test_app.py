@@ -257,6 +257,9 @@ async def test_corpus_figures_screen_filter_sort_and_open():
         start, end = app.query_one(ArticleView).marks.current
         fig = next(f for f in app.current.figures if f.start == start)
         assert (fig.entity, fig.kind, fig.year) == ("Microsoft", "capex", 2025)
+        sidebar = app.query_one(FigureList)  # the sidebar lists this article, at that figure
+        assert app._sidebar_for == app.current.id
+        assert sidebar.highlighted_option.id == f"fig-{app.current.figures.index(fig)}"
         await pilot.press("F", "2", "enter")  # the most reported group
         assert not isinstance(app.screen, FiguresScreen)
 

@@ -705,15 +705,22 @@ class CapexReaderApp(App[None]):
         view.set_marks(self._marks(self.current, (start, end)))
         view.scroll_to_offset(start)
         index = next((i for i, f in enumerate(self.current.figures) if f.start == start), None)
-        if index is not None:
-            figures = self.main.query_one(FigureList)
-            try:
-                figures.highlighted = figures.get_option_index(f"fig-{index}")
-            except Exception:  # noqa: BLE001 - the sidebar may be hidden or rebuilt
-                pass
+        if index is not None:  # once the sidebar lists this article (a frame later)
+            self.call_after_refresh(self._highlight_figure, self.current, index)
         listing = self.main.query_one(ArticleList)
         if article_id in listing.article_ids:
             listing.highlighted = listing.article_ids.index(article_id)
+
+    def _highlight_figure(self, article: Article, index: int) -> None:
+        if self.current is not article or self._sidebar_for != article.id:
+            return  # another article, or a long one whose figures are still being found
+        from textual.widgets.option_list import OptionDoesNotExist
+
+        figures = self.main.query_one(FigureList)
+        try:
+            figures.highlighted = figures.get_option_index(f"fig-{index}")
+        except OptionDoesNotExist:  # a figure beyond the ones the sidebar lists
+            pass
 
     def action_evidence(self) -> None:
         if self.current is None:
