@@ -484,3 +484,19 @@ async def test_a_figure_chosen_from_the_last_article_is_ignored():
         app._figure_chosen(FigureList.Chosen(0))
         fig = app.current.figures[0]
         assert view.marks.current == (fig.start, fig.end)
+
+
+async def test_jieba_loads_in_a_thread_that_quitting_does_not_wait_for(monkeypatch):
+    import threading
+
+    import capexreader.app as app_module
+
+    loading = threading.Event()
+    monkeypatch.setattr(app_module, "_load_query_tools", loading.wait)  # as long as jieba's load
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        loaders = [t for t in threading.enumerate() if t.name == "capexreader-query-tools"]
+        assert len(loaders) == 1 and loaders[0].daemon and loaders[0].is_alive()
+    loading.set()

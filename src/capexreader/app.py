@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from threading import Thread
 from time import monotonic
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,17 @@ IDLE = 3.0  # seconds without a key or click: time for a full garbage collection
 HIT_LIMIT = 30  # results whose hits are built with the search; the rest when opened
 READER_ACTIONS = {"search", "next_hit", "previous_hit", "cycle_stance", "focus_figures",
                   "toggle_sidebar", "clear_search", "evidence", "corpus_figures"}
+
+
+def _load_query_tools() -> None:
+    from .query import glossary
+    from .segment import tokenizer
+
+    try:
+        glossary()
+        tokenizer()
+    except Exception:  # noqa: BLE001 - never print over the app; a search loads them again
+        pass
 
 
 def _count(n: int, noun: str) -> str:
@@ -530,18 +542,12 @@ class CapexReaderApp(App[None]):
 
     def warm_search(self) -> None:
         """Load the glossary and jieba in a thread, once: a query word the index does not know
-        whole is cut by jieba, whose first load takes about a second."""
+        whole is cut by jieba, whose first load takes a second or two. A daemon thread, not a
+        worker: worker threads are joined when the interpreter exits, and jieba's load cannot
+        be stopped, so quitting soon after opening the search bar would wait for it."""
         if not self._warm:
             self._warm = True
-            self._load_query_tools()
-
-    @work(thread=True, group="warm", description="load the glossary and jieba for queries")
-    def _load_query_tools(self) -> None:
-        from .query import glossary
-        from .segment import tokenizer
-
-        glossary()
-        tokenizer()
+            Thread(target=_load_query_tools, name="capexreader-query-tools", daemon=True).start()
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
