@@ -118,7 +118,6 @@ class CapexReaderApp(App[None]):
         self._pending_query: str | None = None
         self._leanings: dict[str, list[tuple[int, int, int]]] = {}
         self._figure_spans: dict[str, list[tuple[int, int]]] = {}  # of long articles
-        self._sidebar_for: str | None = None  # the article whose figures the sidebar lists
         self._sidebar_wanted = True
         self.ready = False  # the corpus is loaded and indexed, or could not be loaded
         self._holding = False
@@ -399,7 +398,6 @@ class CapexReaderApp(App[None]):
             self.call_after_refresh(self._show_figures, article)  # a frame later: two light frames
         else:  # a long article: body, figures, stance and paragraph marks come from a worker
             self.main.query_one(FigureList).show_waiting()
-            self._sidebar_for = None
             self.prepare_article(article)
             if article.loaded:
                 self._show_body(article)
@@ -412,8 +410,12 @@ class CapexReaderApp(App[None]):
 
     def _show_figures(self, article: Article) -> None:
         if self.current is article:
-            self.main.query_one(FigureList).show_figures(article.figures)
-            self._sidebar_for = article.id
+            self.main.query_one(FigureList).show_figures(article.figures, article_id=article.id)
+
+    @property
+    def _sidebar_for(self) -> str | None:
+        """The article whose figures the sidebar lists."""
+        return self.main.query_one(FigureList).article_id
 
     def _show_body(self, article: Article) -> None:
         view = self.main.query_one(ArticleView)
@@ -476,8 +478,7 @@ class CapexReaderApp(App[None]):
         if self.current is not article:
             return
         self.main.query_one(ArticleHeader).show(article)
-        self.main.query_one(FigureList).show_figures(article.figures, groups)
-        self._sidebar_for = article.id
+        self.main.query_one(FigureList).show_figures(article.figures, groups, article.id)
         view = self.main.query_one(ArticleView)
         view.set_marks(self._marks(article, view.marks.current))
 

@@ -43,9 +43,13 @@ class FigureList(OptionList):
             self.index = index
             super().__init__()
 
-    def show_figures(self, figures: list[Figure], groups: list | None = None) -> None:
+    article_id: str | None = None  # whose figures are listed (None: none, or still waiting)
+
+    def show_figures(self, figures: list[Figure], groups: list | None = None,
+                     article_id: str | None = None) -> None:
         """Show figures grouped; pass ``groups`` (figures.group_figures) made off the UI thread
         for a long article."""
+        self.article_id = article_id
         from ..figures import group_figures
 
         names = dict(GROUPS)
@@ -64,6 +68,7 @@ class FigureList(OptionList):
         self.border_subtitle = f"{len(figures)} figures"
 
     def show_waiting(self) -> None:
+        self.article_id = None
         self.set_options([Option(Text("Finding the figures of this long article…", style="dim"),
                                  disabled=True)])
         self.border_subtitle = "…"
