@@ -450,7 +450,8 @@ class CapexReaderApp(App[None]):
             self.call_from_thread(self._body_read, article)
         try:
             found = run_apart(study, article.body, article.title, article.editorial_stance,
-                              article.year, cancelled=lambda: worker.is_cancelled)
+                              article.year, article.language, article.source,
+                              cancelled=lambda: worker.is_cancelled)
         except Failed:  # no helper process here: do the work in this thread
             found = {}
         if found is None:  # cancelled

@@ -111,7 +111,8 @@ class Article:
         from .figures import extract_figures
 
         with _quiet(self.body):
-            return extract_figures(self.body, year=self.year)
+            return extract_figures(self.body, year=self.year, title=self.title,
+                                   language=self.language, source=self.source)
 
     @cached_property
     def stance(self) -> Stance:

@@ -9,13 +9,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 
+from . import currency
+from .attribution import attribute
 from .fold import fold
 from .numbers import CN_NUM, parse_cn_number, parse_number
-from .patterns import word_union
 from .query import line_chunks
-from .resources import load_data
 
 MONEY_UNITS = {"USD", "CNY", "EUR", "GBP", "JPY", "HKD", "TWD", "KRW", "INR", "CAD", "AUD", "SGD"}
 SCORED_UNITS = MONEY_UNITS | {"percent", "pp"}
@@ -24,15 +23,16 @@ NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _LB = r"(?<![a-z0-9_$€£¥])(?<!\d[.,])"
 MAG_ZH = {"万亿": 1e12, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8,
           "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4}
-MAG_EN = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
-          "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+MAG_EN = {"trillion": 1e12, "trn": 1e12, "tn": 1e12, "t": 1e12, "billion": 1e9, "bn": 1e9,
+          "b": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
 _MAG_ZH = "|".join(sorted(MAG_ZH, key=len, reverse=True))
-_MAG_EN = r"(?:trillion|tn|billion|bn|b|million|mln|mn|m|thousand|k)(?![a-z])"
+_MAG_EN = r"(?:trillion|trn|tn|t|billion|bn|b|million|mln|mn|m|thousand|k)(?![a-z])"
 _MAG = rf"(?:\s?{_MAG_EN}|\s*(?:{_MAG_ZH}))"
 PREFIX_CUR = {"us$": "USD", "usd": "USD", "hk$": "HKD", "nt$": "TWD", "a$": "AUD", "au$": "AUD",
               "c$": "CAD", "ca$": "CAD", "s$": "SGD", "$": "USD", "€": "EUR", "eur": "EUR",
               "£": "GBP", "gbp": "GBP", "¥": "CNY", "rmb": "CNY", "cny": "CNY", "jpy": "JPY",
-              "₹": "INR", "inr": "INR", "₩": "KRW", "krw": "KRW", "人民币": "CNY", "美元": "USD"}
+              "₹": "INR", "inr": "INR", "₩": "KRW", "krw": "KRW", "人民币": "CNY", "美元": "USD",
+              "港币": "HKD", "港元": "HKD", "新台币": "TWD", "台币": "TWD"}
 SUFFIX_CUR = {"美元": "USD", "美金": "USD", "元人民币": "CNY", "人民币": "CNY", "元": "CNY",
               "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "日圆": "JPY", "港元": "HKD",
               "港币": "HKD", "新台币": "TWD", "台币": "TWD", "韩元": "KRW", "卢比": "INR",
@@ -44,33 +44,47 @@ _PRE = "|".join(re.escape(c) for c in sorted(PREFIX_CUR, key=len, reverse=True))
 _SUF = "|".join(re.escape(c) for c in sorted(SUFFIX_CUR, key=len, reverse=True))
 _RANGE = r"\s*(?:-|–|—|~|～|至|到|to)\s*"
 
-# $60-65 billion, US$1.2 trillion, €5bn, 人民币4.58万亿元
+# A minus sign before a number where no word or number stands before it: -8.50% in a table.
+_SIGN = r"(?:(?<![a-z0-9_.,%)\]])(?P<neg>[-−]))?"
+# $60-65 billion, US$1.2 trillion, €5bn, 人民币4.58万亿元, -$2bn
 MONEY_PRE = re.compile(
-    rf"(?<![a-z0-9_])(?<!\d[.,])(?P<cur>{_PRE})\s?{NUM}(?P<m1>{_MAG})?"
+    rf"{_SIGN}(?<![a-z0-9_])(?<!\d[.,])(?P<cur>{_PRE})\s?{NUM}(?P<m1>{_MAG})?"
     rf"(?:{_RANGE}(?:{_PRE})?\s?{NUM}(?P<m2>{_MAG})?)?(?:\s?元)?(?![\d.]*\d)"
 )
 # 800亿美元, 600-650亿美元, 700亿至720亿美元, 80 billion dollars, 4.58 万亿元人民币
 MONEY_SUF = re.compile(
     rf"{_LB}{NUM}(?P<m1>{_MAG})?(?:{_RANGE}{NUM}(?P<m2>{_MAG})?)?\s*(?P<cur>{_SUF})(?![a-z])"
 )
+# 千亿元, 逾百億美元, 三二〇至三八〇億美元: Chinese numerals (not 数千亿, "several hundred billion").
+MONEY_CN = re.compile(
+    rf"(?<![数几多\d])(?P<n1>{CN_NUM})(?P<m1>{_MAG_ZH})?(?:{_RANGE}(?P<n2>{CN_NUM})(?P<m2>{_MAG_ZH})?)?"
+    rf"\s*(?P<cur>{_SUF})(?![a-z])"
+)
 # 35bn with no currency: financial shorthand for dollars.
-MONEY_BARE = re.compile(rf"{_LB}{NUM}\s?(?P<m1>bn|tn)(?![a-z])")
+MONEY_BARE = re.compile(rf"{_LB}{NUM}\s?(?P<m1>bn|trn|tn)(?![a-z])")
 PP = re.compile(
     rf"{_LB}{NUM}(?:{_RANGE}{NUM})?\s*(?P<u>percentage points?|pct points?|ppts?|pp|个百分点|百分点"
     r"|basis points?|bps|个基点|基点)(?![a-z])"
 )
 PERCENT = re.compile(
-    rf"{_LB}{NUM}\s*(?P<u1>%|percent(?!age)|per cent|pct)?(?:{_RANGE}{NUM})?\s*"
+    rf"{_SIGN}{_LB}{NUM}\s*(?P<u1>%|percent(?!age)|per cent|pct)?(?:{_RANGE}{NUM})?\s*"
     r"(?P<u>%|percent(?!age)|per cent|pct(?![a-z]))"
 )
 PERCENT_ZH = re.compile(rf"百分之(?P<n>{NUM}|{CN_NUM})")
+# 七十二％, 三十五至四十％
+PERCENT_CN = re.compile(rf"(?<![数几第])(?P<n1>{CN_NUM})(?:{_RANGE}(?P<n2>{CN_NUM}))?\s*%")
+# 三成 and 7成 are 30% and 70% (not 成本, 成为, 成长, 成员, 一成不变).
+TENTHS = re.compile(
+    r"(?<![数几第零〇一二两三四五六七八九十百千\d.])(?P<n>[一二两三四五六七八九十]|\d)成"
+    r"(?![本为长功员绩交品型果熟立份分效就都不语真群年])"
+)
 MULTIPLE = re.compile(rf"{_LB}(?P<n>{NUM}|{CN_NUM})\s?倍")
 COUNT_ZH = re.compile(rf"{_LB}(?:{NUM}|(?P<cn>{CN_NUM}))\s*(?P<m1>{_MAG_ZH})(?P<w>[人名个家台位户部块颗次]?)")
 COUNT_EN = re.compile(
     rf"{_LB}{NUM}\s(?P<m1>trillion|billion|million|thousand)\s(?P<w>[a-z]+(?:-[a-z]+)?)"
 )
 _DIGITS = re.compile(r"\d+")
-_ANCHOR = re.compile(r"\d+|百分之|倍|[亿万兆]")
+_ANCHOR = re.compile(r"\d+|百分之|倍|[亿万兆%成元]")
 # Text that holds digits but no figures: URLs, e-mail addresses, link targets, citations.
 MASK = re.compile(r"https?://\S+|www\.\S+|\]\([^)\s]*\)|(?:\[\d+(?:[,-]\d+)*\])+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -105,6 +119,7 @@ class Figure:
     entity: str | None = None
     year: int | None = None
     sentence: str = ""
+    expectation: bool = False  # an analysts' or the market's number, not the company's own
 
     @property
     def category(self) -> str:
@@ -167,28 +182,6 @@ def _short(value: float, unit: str, symbol: bool = True) -> str:
     return number
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict:
-    data = load_data("figures")
-    entities = load_data("entities")
-
-    def alternation(words: list[str]) -> str:
-        return word_union(fold(w) for w in words)
-
-    alias_to_name = {fold(a): name for name, aliases in entities.items() for a in aliases + [name]}
-    return {
-        "entity": re.compile(alternation(list(alias_to_name))),
-        "alias": alias_to_name,
-        "kinds": _kind_matchers(data["kinds"], alternation),
-        "percent_kinds": _kind_matchers(data["percent_kinds"], alternation),
-        "respectively": re.compile(alternation(data["respectively"])),
-    }
-
-
-def _kind_matchers(kinds: dict, alternation) -> list[tuple[str, re.Pattern]]:  # noqa: ANN001
-    return [(kind, re.compile(alternation(words))) for kind, words in kinds.items()]
-
-
 def mask_text(folded: str) -> str:
     """Blank out URLs, e-mail addresses and citation markers, keeping the length."""
     if len(folded) > 65536:  # none of them spans a line: long texts go by pieces of lines
@@ -203,18 +196,21 @@ def _mask(folded: str) -> str:
     return MASK.sub(blank, folded) if ("[" in folded or "http" in folded or "www." in folded) else folded
 
 
-def extract_figures(text: str, year: int | None = None) -> list[Figure]:
+def extract_figures(
+    text: str, year: int | None = None, *, title: str = "", language: str | None = None,
+    source: str | None = None,
+) -> list[Figure]:
     """Every figure in text, in order; ``year`` (the article's) resolves 今年, last year, ...
 
-    Without it, the year the text names most often (twice at least) stands in.
+    Without it, the year the text names most often (twice at least) stands in. The title
+    names the company an article is about; language and source decide what a bare 元 is.
     """
     folded = mask_text(fold(text))
-    found = _scan(folded)
-    figures = [
-        Figure(text[s:e], s, e, value, high, unit) for s, e, value, high, unit in found
-    ]
+    found = [list(span) for span in _share_units(folded, _scan(folded))]
+    currency.resolve(folded, found, language, source)
+    figures = [Figure(text[s:e], s, e, value, high, unit) for s, e, value, high, unit in found]
     if figures:
-        _attribute(text, folded, figures, year)
+        attribute(text, folded, figures, year, title)
     return figures
 
 
@@ -267,7 +263,10 @@ def _scan(t: str) -> list[tuple[int, int, float, float | None, str]]:
                 end = m.end()
                 while end > start and t[end - 1].isspace():
                     end -= 1
-                spans.append((start, end, value, high, unit))
+                if high is not None and _FROM.search(t, max(0, start - 8), start):
+                    spans.extend(_from_to(t, m, start, end, value, high, unit))
+                else:
+                    spans.append((start, end, value, high, unit))
     # Earlier patterns win; among overlaps keep the first taken.
     taken: list[tuple[int, int, float, float | None, str]] = []
     starts: list[int] = []
@@ -280,6 +279,72 @@ def _scan(t: str) -> list[tuple[int, int, float, float | None, str]]:
         taken.insert(i, span)
         starts.insert(i, span[0])
     return taken
+
+
+_FROM = re.compile(r"(?:from|从|由)\s*$")
+_SEPARATOR = re.compile(_RANGE)
+
+
+def _from_to(t: str, m: re.Match[str], start: int, end: int, low: float, high: float, unit: str,
+             ) -> list[tuple[int, int, float, float | None, str]]:
+    """"from $800bn to $1.2tn" is two values, not a range."""
+    nums = _num_groups(m)
+    sep = _SEPARATOR.search(t, m.end(nums[0]), m.start(nums[1]))
+    if sep is None:
+        return [(start, end, low, high, unit)]
+    first_end = sep.start()
+    second = sep.end()
+    return [(start, first_end, low, None, unit), (second, end, high, None, unit)]
+
+
+# One unit for a list: 120亿、85亿和60亿美元, 512、688億美元, 41.2、63.5和70%.
+_ITEM = re.compile(
+    rf"(?:(?<![\d.,])(?P<n>{NUM})|(?<![{CN_NUM[1:-2]}])(?P<cn>{CN_NUM}))\s*(?P<mag>{_MAG_ZH})?\s*"
+    r"(?P<sep>、|和|及|与|以及|或|,|，|\band\b|\bor\b)\s*$"
+)
+_HEAD = re.compile(rf"(?P<n>{NUM})|(?P<cn>{CN_NUM})")
+_LIST_WORDS = ("、", "和", "及", "与", "以及", "或")
+_SHARED = MONEY_UNITS | {"percent", currency.YUAN}
+
+
+def _share_units(t: str, spans: list) -> list:
+    """Bare numbers listed before a figure with a unit take its unit and magnitude."""
+    out: list = []
+    for span in spans:
+        start, end, value, high, unit = span
+        if unit in _SHARED and high is None and (t[start].isdigit() or t[start] in CN_NUM):
+            items = _items_before(t, start, span)
+            while out and items and out[-1][0] >= items[0][0]:
+                out.pop()  # a count such as 120亿 that the list makes money
+            out.extend(items)
+        out.append(span)
+    return out
+
+
+def _items_before(t: str, start: int, last: tuple) -> list:
+    head = _HEAD.match(t, start)
+    number = parse_number(head.group("n")) if head and head.group("n") else (
+        parse_cn_number(head.group("cn")) if head else None)
+    if not number:
+        return []
+    scale = last[2] / number  # 688億美元: 1e8 dollars a unit
+    items: list = []
+    pos = start
+    while len(items) < 12:
+        m = _ITEM.search(t, max(0, pos - 40), pos)
+        if m is None:
+            break
+        value = parse_number(m.group("n")) if m.group("n") else parse_cn_number(m.group("cn"))
+        own = MAG_ZH.get(m.group("mag")) if m.group("mag") else None
+        if value is None or (own is None and (m.group("sep") not in _LIST_WORDS
+                                              or (m.group("n") and 1900 <= value < 2100))):
+            break  # 2025, 300亿美元: a year, not an item of a list
+        end = m.start("sep")
+        while t[end - 1].isspace():
+            end -= 1
+        items.insert(0, (m.start(), end, value * (own or scale), None, last[4]))
+        pos = m.start()
+    return items
 
 
 def _pair(m: re.Match[str], scale1: float, scale2: float) -> tuple[float, float | None]:
@@ -303,14 +368,32 @@ def _mag(text: str | None) -> float | None:
     return MAG_ZH.get(key) or MAG_EN.get(key)
 
 
+def _signed(m: re.Match[str], low: float, high: float | None) -> tuple[float, float | None]:
+    if "neg" in m.re.groupindex and m.group("neg"):
+        return -low, high
+    return low, high
+
+
 def _money(m: re.Match[str]) -> tuple[float, float | None, str] | None:
     cur = m.group("cur").strip()
-    unit = PREFIX_CUR.get(cur) or SUFFIX_CUR.get(cur)
+    unit = currency.YUAN if cur == "元" else PREFIX_CUR.get(cur) or SUFFIX_CUR.get(cur)
     m1, m2 = _mag(m.group("m1")), _mag(m.group("m2"))
     if unit is None:
         return None
     low, high = _pair(m, m1 or m2 or 1.0, m2 or m1 or 1.0)
-    return low, high, unit
+    return (*_signed(m, low, high), unit)
+
+
+def _money_cn(m: re.Match[str]) -> tuple[float, float | None, str] | None:
+    cur = m.group("cur").strip()
+    unit = currency.YUAN if cur == "元" else SUFFIX_CUR.get(cur)
+    low = parse_cn_number(m.group("n1"))
+    m1, m2 = _mag(m.group("m1")), _mag(m.group("m2"))
+    if unit is None or low is None or (not (m1 or m2) and len(m.group("n1")) < 2):
+        return None  # 一元 alone is too often a word
+    high = parse_cn_number(m.group("n2")) if m.group("n2") else None
+    low *= m1 or m2 or 1.0
+    return low, (None if high is None else high * (m2 or m1 or 1.0)), unit
 
 
 def _money_bare(m: re.Match[str]) -> tuple[float, float | None, str] | None:
@@ -326,7 +409,18 @@ def _pp(m: re.Match[str]) -> tuple[float, float | None, str] | None:
 
 def _percent(m: re.Match[str]) -> tuple[float, float | None, str] | None:
     low, high = _pair(m, 1.0, 1.0)
-    return low, high, "percent"
+    return (*_signed(m, low, high), "percent")
+
+
+def _percent_cn(m: re.Match[str]) -> tuple[float, float | None, str] | None:
+    low = parse_cn_number(m.group("n1"))
+    high = parse_cn_number(m.group("n2")) if m.group("n2") else None
+    return None if low is None else (low, high, "percent")
+
+
+def _tenths(m: re.Match[str]) -> tuple[float, float | None, str] | None:
+    value = parse_cn_number(m.group("n"))
+    return None if value is None else (value * 10, None, "percent")
 
 
 def _percent_zh(m: re.Match[str]) -> tuple[float, float | None, str] | None:
@@ -360,210 +454,14 @@ _CUR_SUF_KEYS = ("元", "美金", "人民币", "欧元", "英镑", "日元", "�
 _READERS = [
     (MONEY_PRE, _money, _CUR_PRE_KEYS),
     (MONEY_SUF, _money, _CUR_SUF_KEYS),
+    (MONEY_CN, _money_cn, ("亿", "万", "兆", "元")),
     (MONEY_BARE, _money_bare, ("bn", "tn")),
     (PP, _pp, ("point", "pp", "百分点", "基点", "bp")),
     (PERCENT, _percent, ("%", "percent", "per cent", "pct")),
     (PERCENT_ZH, _percent_zh, ("百分之",)),
+    (PERCENT_CN, _percent_cn, ("%",)),
+    (TENTHS, _tenths, ("成",)),
     (MULTIPLE, _multiple, ("倍",)),
     (COUNT_ZH, _count_zh, ("亿", "万", "兆")),
     (COUNT_EN, _count_en, ("illion", "thousand")),
 ]
-
-
-class _Bounds:
-    """Where sentences (or clauses) end in a text, found in one pass."""
-
-    def __init__(self, pattern: re.Pattern, text: str) -> None:
-        self.ends = [m.end() for m in pattern.finditer(text)]
-        self.size = len(text)
-
-    def around(self, start: int, end: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.ends, start)
-        lo = self.ends[i - 1] if i > 0 else 0
-        j = bisect.bisect_left(self.ends, end)
-        return lo, (self.ends[j] if j < len(self.ends) else self.size)
-
-
-class _Sentence:
-    """Entity and year mentions of one sentence, found once for all its figures."""
-
-    def __init__(self, t: str, lo: int, hi: int, year: int | None | _Lazy) -> None:
-        cues = _cues()
-        self.lo, self.hi = lo, hi
-        self.text = ""
-        self.mentions = [(m.start(), m.end(), cues["alias"][m.group(0)])
-                         for m in cues["entity"].finditer(t, lo, hi)]
-        self.starts = [m[0] for m in self.mentions]
-        self.years = _year_mentions(t, year, lo, hi)
-
-
-class _Lazy:
-    """The text's dominant year, found only if a relative year word needs it."""
-
-    def __init__(self, t: str) -> None:
-        self.t = t
-        self.value: int | None = None
-        self.done = False
-
-    def get(self) -> int | None:
-        if not self.done:
-            self.value, self.done = dominant_year(self.t), True
-        return self.value
-
-
-def _attribute(text: str, t: str, figures: list[Figure], year: int | None) -> None:
-    cues = _cues()
-    base: int | None | _Lazy = year if year is not None else _Lazy(t)
-    sentences: dict[tuple[int, int], _Sentence] = {}
-    by_figure: list[_Sentence] = []
-    previous: dict[int, Figure] = {}
-    sentence_bounds, clause_bounds = _Bounds(SENTENCE_END, text), _Bounds(CLAUSE_END, text)
-    starts = [f.start for f in figures]  # figures come in order
-    for fig in figures:
-        s_lo, s_hi = sentence_bounds.around(fig.start, fig.end)
-        c_lo, c_hi = clause_bounds.around(fig.start, fig.end)
-        c_lo, c_hi = max(c_lo, s_lo), min(c_hi, s_hi)
-        sent = sentences.get((s_lo, s_hi))
-        if sent is None:
-            sent = sentences[(s_lo, s_hi)] = _Sentence(t, s_lo, s_hi, base)
-            sent.text = " ".join(text[s_lo:s_hi].split())
-        by_figure.append(sent)
-        fig.sentence = sent.text
-        fig.entity = _entity(fig, sent.mentions, sent.starts, t, s_lo, s_hi)
-        if fig.category == "money":
-            # A clause of its own wins; else the sentence's previous figure sets the topic.
-            prev = previous.get(id(sent))
-            own_kind = _nearest_kind(t, fig, cues["kinds"], c_lo, c_hi)
-            same_topic = prev is not None and own_kind in (None, prev.kind)
-            fig.kind = (own_kind or (prev.kind if prev else None)
-                        or _nearest_kind(t, fig, cues["kinds"], s_lo, s_hi))
-            fig.year = _nearest_year(sent.years, fig, c_lo, c_hi)
-            if fig.year is None and not _RELATIVE.search(t, c_lo, c_hi):  # 去年 unresolved
-                fig.year = (prev.year if same_topic and prev else None) or _nearest_year(
-                    sent.years, fig, s_lo, s_hi, (figures, starts))
-            previous[id(sent)] = fig
-        elif fig.category == "percent":
-            fig.kind = _nearest_kind(t, fig, cues["percent_kinds"], c_lo, c_hi)
-            fig.year = _nearest_year(sent.years, fig, c_lo, c_hi)
-    _respectively(t, figures, by_figure, cues["respectively"])
-
-
-def _entity(fig: Figure, mentions: list, starts: list[int], t: str, lo: int, hi: int) -> str | None:
-    i = bisect.bisect_left(starts, fig.start)
-    before = [m for m in mentions[:i] if m[0] >= lo]
-    if before:
-        group = _list_ending_at(before, t)
-        if len({m[2] for m in group}) > 1:
-            return None
-        return before[-1][2]
-    for m in mentions[i:]:
-        if m[0] >= hi or m[0] - fig.end > 50:
-            break
-        if m[0] >= fig.end and not _NO_FORWARD.search(t, fig.end, m[0]):
-            return m[2]
-    return None
-
-
-def _list_ending_at(before: list, t: str) -> list:
-    """The run of entity mentions joined by 、, 和, and, ... that ends with the last one."""
-    group = [before[-1]]
-    for prev in reversed(before[:-1]):
-        if _LIST_GAP.match(t[prev[1] : group[0][0]]):
-            group.insert(0, prev)
-        else:
-            break
-    return group
-
-
-def _respectively(t: str, figures: list[Figure], sentences: list[_Sentence], cue: re.Pattern) -> None:
-    i = 0
-    while i < len(figures):
-        j = i
-        while (j + 1 < len(figures) and sentences[j + 1] is sentences[i]
-               and _FIG_GAP.match(t[figures[j].end : figures[j + 1].start])):
-            j += 1
-        sent = sentences[i]
-        if j > i and cue.search(t, sent.lo, sent.hi):
-            group = figures[i : j + 1]
-            k = bisect.bisect_left(sent.starts, group[0].start)
-            before = sent.mentions[:k]
-            if before:
-                names = _dedupe([m[2] for m in _list_ending_at(before, t)])
-                if len(names) < len(group):
-                    names = _dedupe([m[2] for m in before])[-len(group) :]
-                if len(names) == len(group):
-                    for fig, name in zip(group, names, strict=True):
-                        fig.entity = name
-        i = j + 1
-
-
-def _dedupe(names: list[str]) -> list[str]:
-    out: list[str] = []
-    for name in names:
-        if not out or out[-1] != name:
-            out.append(name)
-    return out
-
-
-def _nearest_kind(t: str, fig: Figure, kinds: list, lo: int, hi: int) -> str | None:
-    best: tuple[int, int, str] | None = None
-    for rank, (kind, pattern) in enumerate(kinds):
-        for m in pattern.finditer(t, lo, hi):
-            if fig.start <= m.start() < fig.end:
-                continue
-            gap = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end
-            if best is None or (gap, rank) < best[:2]:
-                best = (max(gap, 0), rank, kind)
-    return best[2] if best else None
-
-
-def dominant_year(folded: str) -> int | None:
-    """The explicit year a text names most often, if it names it at least twice."""
-    counts: dict[int, int] = {}
-    for digits in _DIGITS.findall(folded):
-        if len(digits) == 4 and 1950 <= (value := int(digits)) < 2050:
-            counts[value] = counts.get(value, 0) + 1
-    if not counts:
-        return None
-    value, count = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-    return value if count >= 2 else None
-
-
-def _year_mentions(
-    t: str, year: int | None | _Lazy, lo: int, hi: int
-) -> list[tuple[int, int, int]]:
-    found = []
-    for m in YEAR.finditer(t, lo, hi):
-        value = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
-        found.append((m.start(), m.end(), value))
-    relative = list(_RELATIVE.finditer(t, lo, hi))
-    if relative and isinstance(year, _Lazy):
-        year = year.get()
-    if year:
-        for m in relative:
-            if t[m.end() : m.end() + 1] not in ("-", "‑"):
-                found.append((m.start(), m.end(), year + RELATIVE_YEAR[m.group(0)]))
-    found.sort()
-    return found
-
-
-def _nearest_year(
-    years: list, fig: Figure, lo: int, hi: int,
-    others: tuple[list[Figure], list[int]] | None = None,
-) -> int | None:
-    """The nearest year in [lo, hi]; with others (all figures, in order, and their starts),
-    none that another figure of the same category stands nearer to."""
-    best = None
-    for start, end, value in years:
-        if start < lo or end > hi or fig.start <= start < fig.end:
-            continue
-        if others:
-            figs, starts = others
-            i = bisect.bisect_right(starts, min(start, fig.start))
-            j = bisect.bisect_left(starts, max(start, fig.start))
-            if any(o is not fig and o.category == fig.category for o in figs[i:j]):
-                continue
-        gap = fig.start - end if end <= fig.start else start - fig.end
-        if best is None or gap < best[0]:
-            best = (gap, value)
-    return best[1] if best else None

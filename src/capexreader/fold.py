@@ -16,9 +16,14 @@ def _t2s():
     return _converter
 
 
+# Small and wave forms that full-width text uses as decimal points, commas and range marks.
+_MARKS = {"﹒": ".", "﹐": ",", "﹑": "、", "〜": "~", "﹪": "%"}
+
+
 @lru_cache(maxsize=65536)
 def fold_char(ch: str) -> str:
     """Fold one character: Traditional to Simplified, upper to lower case, full-width to ASCII."""
+    ch = _MARKS.get(ch, ch)
     code = ord(ch)
     if 0xFF01 <= code <= 0xFF5E:  # full-width ASCII
         ch = chr(code - 0xFEE0)

@@ -54,13 +54,15 @@ def unpieces(blobs: list[bytes]) -> list:
     return out
 
 
-def study(body: str, title: str, override: str | None, year: int | None) -> dict[str, Any]:
+def study(body: str, title: str, override: str | None, year: int | None, language: str | None = None,
+          source: str | None = None) -> dict[str, Any]:
     """Figures, stance and paragraph leanings of a body, packed for the trip back."""
     from .figures import extract_figures
     from .stance import paragraph_leanings, score_stance
 
     return {
-        "figures": pieces(extract_figures(body, year=year)),
+        "figures": pieces(extract_figures(body, year=year, title=title, language=language,
+                                          source=source)),
         "stance": pickle.dumps(score_stance(body, title=title, override=override)),
         "leanings": pieces(paragraph_leanings(body)),
     }

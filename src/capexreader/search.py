@@ -16,7 +16,7 @@ import numpy as np
 from .fold import fold
 from .query import index_text, parse_query, segment_term
 
-SCHEMA = "8"
+SCHEMA = "9"
 MAX_SEGMENTS = 64  # a term's list is rewritten as one row when it has more pieces than this
 K1, B, TITLE_WEIGHT = 1.2, 0.75, 2.0
 TABLES = """
