@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -75,6 +74,10 @@ def cues() -> dict:
     for w in data["spending"]:
         kinds.setdefault(fold(w), "spending")
     percent_kinds = {fold(w): k for k, words in data["percent_kinds"].items() for w in words}
+    misc: dict[str, str] = {}
+    for name in MISC:
+        for w in data[name]:
+            misc.setdefault(fold(w), name)
 
     def union(words: list[str]) -> re.Pattern:
         return re.compile(word_union(fold(w) for w in words))
@@ -82,16 +85,19 @@ def cues() -> dict:
     return {
         "alias": alias,
         "entity": union(list(alias)),
+
         "kind_of": kinds,
-        "kinds": union(list(kinds)),
+        "kind": union(list(kinds)),
         "percent_kind_of": percent_kinds,
-        "percent_kinds": union(list(percent_kinds)),
-        **{k: union(data[k]) for k in ("respectively", "expectation", "this_year", "comparison")},
-        "group": re.compile(word_union(fold(w) for w in data["group"]) + "|" + _BIG_N),
-        # 公司 alone, where no word runs into it, is "the company"
-        "anaphora": re.compile(word_union(fold(w) for w in data["anaphora"])
-                               + r"|(?<![\u3400-\u9fff])公司(?!们)"),
+        "percent_kind": union(list(percent_kinds)),
+        # 公司 alone, where no word runs into it, is "the company"; 四大科技 is a group.
+        "misc": re.compile(word_union(misc) + r"|(?<![\u3400-\u9fff])公司(?!们)|" + _BIG_N),
+        "misc_of": misc,
     }
+
+
+MISC = ("respectively", "group", "anaphora", "expectation", "this_year", "comparison")
+LABELS = {"entity": "alias", "kind": "kind_of", "percent_kind": "percent_kind_of"}
 
 
 class Marks:
@@ -123,6 +129,9 @@ class Marks:
     def first_after(self, pos: int, hi: int) -> int | None:
         i = bisect_left(self.starts, pos)
         return i if i < len(self.starts) and self.ends[i] <= hi else None
+
+
+EMPTY = Marks([])
 
 
 class Bounds:
@@ -160,25 +169,59 @@ class Reader:
 
     def __init__(self, text: str, t: str, year: int | None, title: str = "",
                  figures: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
-        c = cues()
         self.text, self.t = text, t
-        self.sentences, self.clauses = Bounds(SENTENCE_END, text), Bounds(CLAUSE_END, text)
+        self.sentences = Bounds(SENTENCE_END, text)
         self.paragraphs = Bounds(PARAGRAPH_END, text)
-        self.entities = Marks.of(c["entity"], t, lambda m: c["alias"][m.group(0)])
-        self.kinds = Marks.of(c["kinds"], t, lambda m: c["kind_of"][m.group(0)])
-        self.percent_kinds = Marks.of(c["percent_kinds"], t, lambda m: c["percent_kind_of"][m.group(0)])
-        self.marks = {k: Marks.of(c[k], t) for k in ("respectively", "group", "anaphora",
-                                                      "expectation", "this_year", "comparison")}
+        self.figures = figures
+        self.figure_starts = [start for start, _ in figures]
         self.base = year if year is not None else dominant_year(t)
-        self.relative = Marks.of(_RELATIVE, t, lambda m: RELATIVE_YEAR[m.group(0)])
-        self.years = Marks(_outside(self._years(t), figures))  # 2000亿美元 holds no year
-        self.main = _main_entity(fold(title), self.entities.labels)
+        self.main = _main_entity(fold(title), t[:400])
         self._subjects: dict[int, str | None] = {}
         self.given: dict[int, str | None] = {}  # the company of a sentence's last figure
+        self._marks: dict[tuple[str, int], Marks] = {}
 
-    def _years(self, t: str) -> list[tuple[int, int, object]]:
+    def at(self, name: str, i: int) -> Marks:
+        """The cues called name in sentence i, found on first use: only sentences that hold
+        figures, and the few before them, are ever searched."""
+        key = (name, i)
+        marks = self._marks.get(key)
+        if marks is None:
+            lo, hi = self.sentences.span(i)
+            if name in MISC:  # one search finds the words of all the small lists
+                found = self._find("misc", lo, hi)
+                for other in MISC:
+                    self._marks[(other, i)] = Marks([m for m in found if m[2] == other]) if found else EMPTY
+                return self._marks[key]
+            found = self._find(name, lo, hi)
+            marks = self._marks[key] = Marks(found) if found else EMPTY
+        return marks
+
+    def _find(self, name: str, lo: int, hi: int) -> list[tuple[int, int, object]]:
+        c, t = cues(), self.t
+        if name == "year":
+            return [y for y in self._years(lo, hi) if not self._in_figure(y[0])]  # 2000亿美元 holds none
+        if name == "clause":
+            return [(m.start(), m.end(), True) for m in CLAUSE_END.finditer(self.text, lo, hi)]
+        if name == "misc":
+            table = c["misc_of"]
+            return [(m.start(), m.end(), table.get(m.group(0)) or _misc_label(m.group(0)))
+                    for m in c["misc"].finditer(t, lo, hi)]
+        if name == "relative":
+            return [(m.start(), m.end(), RELATIVE_YEAR[m.group(0)]) for m in _RELATIVE.finditer(t, lo, hi)]
+        label = LABELS.get(name)
+        pattern = c[name]
+        if label is None:
+            return [(m.start(), m.end(), True) for m in pattern.finditer(t, lo, hi)]
+        table = c[label]
+        return [(m.start(), m.end(), table[m.group(0)]) for m in pattern.finditer(t, lo, hi)]
+
+    def _in_figure(self, pos: int) -> bool:
+        i = bisect_right(self.figure_starts, pos) - 1
+        return i >= 0 and self.figures[i][1] > pos
+
+    def _years(self, lo: int, hi: int) -> list[tuple[int, int, object]]:
         found: list[tuple[int, int, object]] = []
-        for m in YEAR.finditer(t):
+        for m in YEAR.finditer(self.t, lo, hi):
             if m.group(1):
                 value = int(m.group(1))
             elif m.group(2):
@@ -187,18 +230,29 @@ class Reader:
                 value = int(m.group(3)) + 1911
             found.append((m.start(), m.end(), value))
         if self.base:
-            for start, end, shift in zip(self.relative.starts, self.relative.ends,
-                                         self.relative.labels, strict=True):
-                if t[end : end + 1] not in ("-", "‑"):  # 今年-to-date is not a year
+            for start, end, shift in self._find("relative", lo, hi):
+                if self.t[end : end + 1] not in ("-", "‑"):  # 今年-to-date is not a year
                     found.append((start, end, self.base + shift))  # type: ignore[operator]
         found.sort()
         return found
+
+    def clause_index(self, pos: int, sentence: int) -> int:
+        """Which clause of its sentence pos stands in (0 for the first)."""
+        return bisect_right(self.at("clause", sentence).ends, pos)
+
+    def clause(self, start: int, end: int, sentence: int) -> tuple[int, int]:
+        """The clause around [start, end), within the sentence."""
+        lo, hi = self.sentences.span(sentence)
+        ends = self.at("clause", sentence).ends
+        i = bisect_right(ends, start)
+        j = bisect_left(ends, end)
+        return (ends[i - 1] if i > 0 else lo), (ends[j] if j < len(ends) else hi)
 
     def place(self, start: int, end: int) -> Place:
         i = self.sentences.index(start)
         s_lo, _ = self.sentences.span(i)
         s_hi = self.sentences.around(start, end)[1]
-        c_lo, c_hi = self.clauses.around(start, end)
+        c_lo, c_hi = self.clause(start, end, i)
         return Place(i, s_lo, s_hi, max(c_lo, s_lo), min(c_hi, s_hi))
 
     def sentence_text(self, place: Place, start: int, end: int) -> str:
@@ -215,13 +269,10 @@ class Reader:
         once or a total; None where it names none."""
         if i in self._subjects:
             return self._subjects[i]
-        lo, hi = self.sentences.span(i)
-        marks = self.entities.between(lo, hi)
+        e = self.at("entity", i)
         name = None
-        if marks and not self.marks["group"].any(lo, hi):
-            first = marks[0]
-            group = self._list_from(first, hi)
-            name = self.entities.labels[first] if len(set(group)) == 1 else None
+        if e.starts and not self.at("group", i).starts:
+            name = e.labels[0] if len(set(self._list_from(e))) == 1 else None  # type: ignore[assignment]
         self._subjects[i] = name
         return name
 
@@ -234,25 +285,23 @@ class Reader:
                 break
             if i in self.given:
                 return self.given[i]
-            if self.entities.any(lo, hi) or self.marks["group"].any(lo, hi):
+            if self.at("entity", i).starts or self.at("group", i).starts:
                 return self.subject(i)
         return None
 
-    def _list_from(self, first: int, hi: int, most: int = 16) -> list[str]:
+    def _list_from(self, e: Marks, most: int = 16) -> list[str]:
         """Names of the run of company mentions joined by 、, 和, and, ... from the first."""
-        e = self.entities
-        names = [e.labels[first]]
-        j = first
-        while j + 1 < len(e.starts) and e.ends[j + 1] <= hi and len(names) < most:
+        names = [e.labels[0]]
+        j = 0
+        while j + 1 < len(e.starts) and len(names) < most:
             if not _LIST_GAP.match(self.t, e.ends[j], e.starts[j + 1]):
                 break
             j += 1
             names.append(e.labels[j])  # type: ignore[arg-type]
         return names  # type: ignore[return-value]
 
-    def list_ending_at(self, last: int, lo: int, most: int = 16) -> list[int]:
+    def list_ending_at(self, e: Marks, last: int, lo: int, most: int = 16) -> list[int]:
         """Indexes of the run of company mentions joined by 、, 和, and, ... ending at last."""
-        e = self.entities
         group = [last]
         while group[0] > 0 and len(group) < most and e.starts[group[0] - 1] >= lo:
             prev = group[0] - 1
@@ -262,7 +311,8 @@ class Reader:
         return group
 
     def entity(self, fig: Figure, p: Place) -> str | None:
-        e, t, group = self.entities, self.t, self.marks["group"]
+        t, e, group = self.t, self.at("entity", p.index), self.at("group", p.index)
+        anaphora = self.at("anaphora", p.index)
         last = e.last_before(p.s_lo, fig.start)
         after = e.first_after(fig.end, p.s_hi)
         gap = t[fig.end : e.starts[after]] if after is not None and e.starts[after] - fig.end <= 50 else None
@@ -271,34 +321,34 @@ class Reader:
         if last is not None:
             if group.any(e.ends[last], fig.start):  # "Google and Meta together"
                 return None
-            run = self.list_ending_at(last, p.s_lo)
+            run = self.list_ending_at(e, last, p.s_lo)
             if len({e.labels[i] for i in run}) > 1:
                 return None
             first = run[0]
             if first > 0 and e.starts[first - 1] >= p.c_lo and _OBJECT_MARK.match(
                     t, e.ends[first - 1], e.starts[first]):
                 return e.labels[first - 1]  # type: ignore[return-value]
-            anaphor = self.marks["anaphora"].last_before(e.ends[last], fig.start)
-            if anaphor is not None and not self._leads(last, p) and self.clauses.index(
-                    self.marks["anaphora"].starts[anaphor]) > self.clauses.index(e.starts[last]):
+            anaphor = anaphora.last_before(e.ends[last], fig.start)
+            if anaphor is not None and not self._leads(e.starts[last], p) and self.clause_index(
+                    anaphora.starts[anaphor], p.index) > self.clause_index(e.starts[last], p.index):
                 # 軟銀牽頭的融資完成后，公司估值: "the company" is the sentence's subject, or the
                 # one the sentences before were about
                 lead = e.first_after(p.s_lo, p.s_hi)
-                if lead is not None and self._leads(lead, p):
+                if lead is not None and self._leads(e.starts[lead], p):
                     return self.subject(p.index) or e.labels[last]  # type: ignore[return-value]
                 return self.carried(p) or self.main or e.labels[last]  # type: ignore[return-value]
             return e.labels[last]  # type: ignore[return-value]
         if group.any(p.s_lo, fig.start):
             return None
-        if self.marks["anaphora"].any(p.s_lo, fig.start):  # the company, 其, its
+        if anaphora.any(p.s_lo, fig.start):  # the company, 其, its
             return self.carried(p) or self.main
         if gap is not None and not _NO_FORWARD.search(gap) and not group.any(p.c_lo, e.starts[after]):
             return e.labels[after]  # type: ignore[index, return-value]
         return self.carried(p) or self.main
 
-    def _leads(self, mark: int, p: Place) -> bool:
-        """Whether company mention mark stands in the first clause of its sentence."""
-        return self.clauses.index(self.entities.starts[mark]) == self.clauses.index(p.s_lo)
+    def _leads(self, pos: int, p: Place) -> bool:
+        """Whether pos stands in the first clause of its sentence."""
+        return self.clause_index(pos, p.index) == 0
 
     # Kinds ----------------------------------------------------------------------------
 
@@ -310,21 +360,24 @@ class Reader:
             return before if after is None else after
         return before if fig.start - marks.ends[before] <= marks.starts[after] - fig.end else after
 
-    def kind(self, fig: Figure, lo: int, hi: int) -> str | None:
-        i = self.nearest(self.kinds, fig, lo, hi)
+    def kind(self, fig: Figure, lo: int, hi: int, sentence: int) -> str | None:
+        kinds, e = self.at("kind", sentence), self.at("entity", sentence)
+        i = self.nearest(kinds, fig, lo, hi)
         if i is None:
             return None
-        kind = self.kinds.labels[i]
+        kind = kinds.labels[i]
         if kind != "spending":
             return kind  # type: ignore[return-value]
         # Money put into another company is an investment; otherwise it is the spender's own
         # build-out.
-        cue = (self.kinds.starts[i], self.kinds.ends[i])
-        lo_c, hi_c = self.clauses.around(min(fig.start, cue[0]), max(fig.end, cue[1]))
-        e = self.entities
+        cue = (kinds.starts[i], kinds.ends[i])
+        lo_c, hi_c = self.clause(min(fig.start, cue[0]), max(fig.end, cue[1]), sentence)
         if _TOWARD.search(self.t, max(lo_c, cue[0] - 16), cue[0]):
             return "investment"  # 向14个国家投资: money put into others
-        for j in e.between(lo_c, hi_c):
+        # Only the companies next to the cue or the figure can be its object.
+        near = {e.last_before(max(lo_c, cue[0] - 16), cue[0]), e.first_after(cue[1], min(hi_c, cue[1] + 2)),
+                e.first_after(fig.end, min(hi_c, fig.end + 24))}
+        for j in near - {None}:
             noun = fig.end <= e.starts[j] and 0 <= cue[0] - e.ends[j] <= 1  # $13bn OpenAI investment
             if (noun or 0 <= e.starts[j] - cue[1] <= 1
                     or _OBJECT_BEFORE.search(self.t, max(lo_c, e.starts[j] - 12), e.starts[j])):
@@ -332,16 +385,17 @@ class Reader:
         return "capex"
 
     def percent_kind(self, fig: Figure, p: Place) -> str | None:
-        i = self.nearest(self.percent_kinds, fig, p.c_lo, p.c_hi)
-        return None if i is None else self.percent_kinds.labels[i]  # type: ignore[return-value]
+        kinds = self.at("percent_kind", p.index)
+        i = self.nearest(kinds, fig, p.c_lo, p.c_hi)
+        return None if i is None else kinds.labels[i]  # type: ignore[return-value]
 
     # Years ----------------------------------------------------------------------------
 
-    def year(self, fig: Figure, lo: int, hi: int, others: Callable[[int, int], bool] | None = None,
-             ) -> int | None:
+    def year(self, fig: Figure, lo: int, hi: int, sentence: int,
+             others: Callable[[int, int], bool] | None = None) -> int | None:
         """The nearest year in [lo, hi); with others, none with another figure of the same
         category between, and none after the figure behind a comparison (较2024年)."""
-        y = self.years
+        y = self.at("year", sentence)
         best: tuple[int, int] | None = None
         before = y.last_before(lo, fig.start)
         if before is not None and not (others and others(y.ends[before], fig.start)):
@@ -349,38 +403,24 @@ class Reader:
         after = y.first_after(fig.end, hi)
         if after is not None and not (others and (
                 others(fig.end, y.starts[after])
-                or self.marks["comparison"].any(fig.end, y.starts[after]))):
+                or self.at("comparison", sentence).any(fig.end, y.starts[after]))):
             gap = y.starts[after] - fig.end
             if best is None or gap < best[0]:
                 best = (gap, y.labels[after])  # type: ignore[assignment]
         return best[1] if best else None
 
 
-def _outside(found: list[tuple[int, int, object]], spans: list[tuple[int, int]],
-             ) -> list[tuple[int, int, object]]:
-    """The marks that start outside every span (both sorted)."""
-    starts = [s for s, _ in spans]
-    out = []
-    for mark in found:
-        i = bisect_right(starts, mark[0]) - 1
-        if i < 0 or spans[i][1] <= mark[0]:
-            out.append(mark)
-    return out
+def _misc_label(word: str) -> str:
+    return "group" if word.endswith("大") else "anaphora"  # 四大 (_BIG_N), or 公司 alone
 
 
-def _main_entity(title: str, mentions: list) -> str | None:
-    """The company an article is about: the only one its title names, else the one named in
-    most of its mentions (three at least)."""
-    if title:
-        named = {cues()["alias"][m.group(0)] for m in cues()["entity"].finditer(title)}
-        if len(named) == 1:
-            return named.pop()
+def _main_entity(title: str, lede: str) -> str | None:
+    """The company an article is about: the only one its title names, or its lede."""
+    for text in (title, lede):
+        named = {cues()["alias"][m.group(0)] for m in cues()["entity"].finditer(text)}
         if named:
-            return None
-    if not mentions:
-        return None
-    name, count = Counter(mentions).most_common(1)[0]
-    return name if count >= 3 and count * 5 >= len(mentions) * 3 else None
+            return named.pop() if len(named) == 1 else None
+    return None
 
 
 def dominant_year(folded: str) -> int | None:
@@ -416,12 +456,13 @@ def attribute(text: str, t: str, figures: list[Figure], year: int | None, title:
         if fig.category == "money":
             _money(r, fig, p, previous if prev_place and prev_place.index == p.index else None,
                    previous, others_of("money"))
-            fig.expectation = r.marks["expectation"].any(p.c_lo, fig.start) or (
-                r.marks["expectation"].any(p.s_lo, fig.start) and not r.entities.any(p.s_lo, fig.start))
+            expect = r.at("expectation", p.index)
+            fig.expectation = expect.any(p.c_lo, fig.start) or (
+                expect.any(p.s_lo, fig.start) and not r.at("entity", p.index).any(p.s_lo, fig.start))
             previous, prev_place = fig, p
         elif fig.category == "percent":
             fig.kind = r.percent_kind(fig, p)
-            fig.year = r.year(fig, p.c_lo, p.c_hi)
+            fig.year = r.year(fig, p.c_lo, p.c_hi, p.index)
     _respectively(r, figures, places)
     _same_amounts(figures)
 
@@ -444,27 +485,28 @@ def _money(r: Reader, fig: Figure, p: Place, same: Figure | None, last: Figure |
            others: Callable[[int, int], bool]) -> None:
     """Kind and year of a money figure. same: the sentence's previous money figure; last: the
     text's previous one (its topic carries into a sentence that names none)."""
-    own = r.kind(fig, p.c_lo, p.c_hi)
-    fig.kind = own or (same.kind if same else None) or r.kind(fig, p.s_lo, p.s_hi)
+    own = r.kind(fig, p.c_lo, p.c_hi, p.index)
+    fig.kind = own or (same.kind if same else None) or r.kind(fig, p.s_lo, p.s_hi, p.index)
     carried = (last is not None and same is None and fig.kind is None
                and r.sentences.index(last.start) >= p.index - CARRY
                and r.paragraphs.index(last.start) == r.paragraphs.index(p.s_lo))
     if carried:
         fig.kind = last.kind  # type: ignore[union-attr]
-    fig.year = r.year(fig, p.c_lo, p.c_hi, others)
-    if fig.year is None and r.base and r.marks["this_year"].any(p.c_lo, p.c_hi):
+    fig.year = r.year(fig, p.c_lo, p.c_hi, p.index, others)
+    if fig.year is None and r.base and r.at("this_year", p.index).any(p.c_lo, p.c_hi):
         fig.year = r.base
-    if fig.year is None and not r.relative.any(p.c_lo, p.c_hi):  # 去年 unresolved: no year
+    if fig.year is None and not r.at("relative", p.index).any(p.c_lo, p.c_hi):  # 去年 unresolved
         same_topic = same is not None and own in (None, same.kind)
-        fig.year = (same.year if same_topic and same else None) or r.year(fig, p.s_lo, p.s_hi, others)
-        if fig.year is None and carried and not r.years.any(p.s_lo, p.s_hi):
+        fig.year = (same.year if same_topic and same else None) or r.year(
+            fig, p.s_lo, p.s_hi, p.index, others)
+        if fig.year is None and carried and not r.at("year", p.index).starts:
             fig.year = last.year  # type: ignore[union-attr]
 
 
 def _respectively(r: Reader, figures: list[Figure], places: list[Place]) -> None:
     """Figures of a list go to the companies of a list, in order, where the sentence says
     分别, 各自 or respectively."""
-    t, e = r.t, r.entities
+    t = r.t
     i = 0
     while i < len(figures):
         j = i
@@ -472,14 +514,14 @@ def _respectively(r: Reader, figures: list[Figure], places: list[Place]) -> None
                and _FIG_GAP.match(t, figures[j].end, figures[j + 1].start)):
             j += 1
         p = places[i]
-        if j > i and r.marks["respectively"].any(p.s_lo, p.s_hi):
+        if j > i and r.at("respectively", p.index).starts:
+            e = r.at("entity", p.index)
             group = figures[i : j + 1]
             last = e.last_before(p.s_lo, group[0].start)
             if last is not None:
-                names = _dedupe([e.labels[k] for k in r.list_ending_at(last, p.s_lo)])
+                names = _dedupe([e.labels[k] for k in r.list_ending_at(e, last, p.s_lo)])
                 if len(names) < len(group):
-                    first = bisect_left(e.starts, p.s_lo)
-                    names = _dedupe([e.labels[k] for k in range(max(first, last - 16), last + 1)])
+                    names = _dedupe([e.labels[k] for k in range(max(0, last - 16), last + 1)])
                     names = names[-len(group):]
                 if len(names) == len(group):
                     for fig, name in zip(group, names, strict=True):

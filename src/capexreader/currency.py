@@ -53,9 +53,11 @@ def resolve(folded: str, spans: list[list], language: str | None, source: str | 
     explicit: str | None = None  # the currency of the last figure that names one
     k = 0
     for span in spans:
-        while k < len(marks) and marks[k].start() <= span[0]:
+        # a mark also covers the figure it follows: 80亿元（人民币，下同）
+        while k < len(marks) and marks[k].start() <= span[1] + 2:
             cur = marks[k].group("cur")
-            convention = NAMED[cur] if cur else explicit  # (下同): the figure just before
+            convention = NAMED[cur] if cur else (  # (下同): the currency of the figure before
+                span[4] if marks[k].start() > span[0] and span[4] != YUAN else explicit)
             k += 1
         if span[4] != YUAN:
             if span[4] in NAMED.values():

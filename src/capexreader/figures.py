@@ -79,7 +79,11 @@ TENTHS = re.compile(
     r"(?![本为长功员绩交品型果熟立份分效就都不语真群年])"
 )
 MULTIPLE = re.compile(rf"{_LB}(?P<n>{NUM}|{CN_NUM})\s?倍")
-COUNT_ZH = re.compile(rf"{_LB}(?:{NUM}|(?P<cn>{CN_NUM}))\s*(?P<m1>{_MAG_ZH})(?P<w>[人名个家台位户部块颗次]?)")
+# 30 萬瓩 and 5 万千瓦 are power, not counts.
+COUNT_ZH = re.compile(
+    rf"{_LB}(?:{NUM}|(?P<cn>{CN_NUM}))\s*(?P<m1>{_MAG_ZH})(?!\s*(?:千瓦|瓩|瓦|kw|mw|gw))"
+    r"(?P<w>[人名个家台位户部块颗次]?)"
+)
 COUNT_EN = re.compile(
     rf"{_LB}{NUM}\s(?P<m1>trillion|billion|million|thousand)\s(?P<w>[a-z]+(?:-[a-z]+)?)"
 )
@@ -447,7 +451,7 @@ def _count_en(m: re.Match[str]) -> tuple[float, float | None, str] | None:
 
 
 _CUR_PRE_KEYS = ("$", "€", "£", "¥", "₹", "₩", "usd", "eur", "gbp", "rmb", "cny", "jpy", "inr",
-                 "krw", "人民币", "美元")
+                 "krw", "人民币", "美元", "港", "台币")
 _CUR_SUF_KEYS = ("元", "美金", "人民币", "欧元", "英镑", "日元", "日圆", "港", "台币", "韩元", "卢比",
                  "dollar", "usd", "euro", "eur", "pound", "gbp", "yuan", "renminbi", "rmb", "cny",
                  "yen", "jpy")
