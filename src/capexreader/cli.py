@@ -81,8 +81,8 @@ def _progress(done: int, total: int) -> None:
 
 
 def article_summary(article) -> dict:  # noqa: ANN001
-    if article.stance_label is None:
-        article.summarise()
+    if article.stance_label is None:  # not in the index: the list needs the stance, not the figures
+        article.stance  # noqa: B018
     return {
         "id": article.id,
         "title": article.title,

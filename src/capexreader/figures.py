@@ -42,7 +42,7 @@ SUFFIX_CUR = {"美元": "USD", "美金": "USD", "元人民币": "CNY", "人民�
               "jpy": "JPY"}
 _PRE = "|".join(re.escape(c) for c in sorted(PREFIX_CUR, key=len, reverse=True))
 _SUF = "|".join(re.escape(c) for c in sorted(SUFFIX_CUR, key=len, reverse=True))
-_RANGE = r"\s*(?:-|–|—|~|～|至|到|to)\s*"
+_RANGE = r"[^\S\n]*(?:(?<=\S)-|-(?!\d)|–|—|~|～|至|到|to)[^\S\n]*"  # a range never spans lines
 
 # A minus sign before a number where no word or number stands before it: -8.50% in a table.
 _SIGN = r"(?:(?<![a-z0-9_.,%)\]])(?P<neg>[-−]))?"
@@ -294,7 +294,7 @@ def _from_to(t: str, m: re.Match[str], start: int, end: int, low: float, high: f
     """"from $800bn to $1.2tn" is two values, not a range."""
     nums = _num_groups(m)
     sep = _SEPARATOR.search(t, m.end(nums[0]), m.start(nums[1]))
-    if sep is None:
+    if sep is None or sep.group(0).strip() not in ("to", "至", "到"):  # from $2trn-$4trn: a range
         return [(start, end, low, high, unit)]
     first_end = sep.start()
     second = sep.end()

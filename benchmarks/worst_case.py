@@ -1,0 +1,107 @@
+"""Engines on hostile shapes: time per character at two sizes, beside jieba on the same text.
+
+python benchmarks/worst_case.py [--small 100000] [--large 2000000] [--list]
+
+For each shape (one long line with no full stop, a Markdown table of many rows, a text dense
+with figures, thousands of company names, ordinary prose) it times figure extraction (with
+attribution), stance and paragraph leanings at both sizes and jieba's cut_for_search over the
+same text. Linear time shows as growth (large per character / small per character) near 1; the
+goal is growth <= 1.5 for every engine and shape. With --list it also times a cold
+`capexreader list` of a folder holding a 2.5 MB single line and a 16 MB article (goal: 40 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SHAPES = {
+    "long_line": "微软投入800亿美元建设数据中心 Meta spends $60-65 billion on capex 增长30% 而 ",
+    "table": "| Microsoft | capex | $80.5B | -8.50% | 2025 |\n",
+    "dense_figures": "120亿、85亿和60亿美元，41.2%、63.5%和70%，$2trn-$4trn；",
+    "company_names": "微软、谷歌、亚马逊、Meta、甲骨文、英伟达、OpenAI、软银、台积电、Oracle and Nvidia, ",
+    "prose": ("Microsoft said its capital expenditure would reach $80 billion in fiscal 2025. "
+              "其营收增长12%，该公司预计明年投入将超过千亿元。Analysts expect more. "),
+}
+
+
+def text_of(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def timed(fn, text: str) -> float:
+    start = time.perf_counter()
+    fn(text)
+    return time.perf_counter() - start
+
+
+def measure(small: int, large: int) -> dict:
+    from capexreader.figures import extract_figures
+    from capexreader.segment import tokenizer
+    from capexreader.stance import paragraph_leanings, score_stance
+
+    jieba = tokenizer()
+    list(jieba.cut_for_search("预热"))
+    extract_figures("预热 5%")
+    engines = {
+        "figures": extract_figures,
+        "stance": score_stance,
+        "leanings": paragraph_leanings,
+        "jieba": lambda t: list(jieba.cut_for_search(t)),
+    }
+    report: dict = {}
+    for shape, unit in SHAPES.items():
+        row: dict = {}
+        for name, fn in engines.items():
+            per_char = {}
+            for size in (small, large):
+                per_char[size] = timed(fn, text_of(unit, size)) / size
+            row[name] = {
+                "us_per_char_small": round(per_char[small] * 1e6, 3),
+                "us_per_char_large": round(per_char[large] * 1e6, 3),
+                "growth": round(per_char[large] / per_char[small], 2),
+            }
+        row["figures_vs_jieba_large"] = round(
+            row["jieba"]["us_per_char_large"] / row["figures"]["us_per_char_large"], 2)
+        report[shape] = row
+        print(shape, json.dumps(row), file=sys.stderr, flush=True)
+    return report
+
+
+def cold_list() -> dict:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from big_article import make_folder
+
+    folder = make_folder(16)
+    cache = tempfile.mkdtemp(prefix="cxr-cache-")
+    env = {**os.environ, "CAPEXREADER_CACHE_DIR": cache}
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "capexreader", "list", "--content", str(folder),
+                           "--format", "json"], env=env, capture_output=True, text=True)
+    took = time.perf_counter() - start
+    return {"seconds": round(took, 1), "exit": done.returncode, "goal_s": 40,
+            "articles": len(json.loads(done.stdout)) if done.returncode == 0 else None}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small", type=int, default=100_000)
+    parser.add_argument("--large", type=int, default=2_000_000)
+    parser.add_argument("--list", action="store_true", help="also time a cold list of big files")
+    args = parser.parse_args()
+    report = {"shapes": measure(args.small, args.large)}
+    if args.list:
+        report["cold_list_16mb_and_line"] = cold_list()
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
