@@ -87,26 +87,10 @@ COUNT_ZH = re.compile(
 COUNT_EN = re.compile(
     rf"{_LB}{NUM}\s(?P<m1>trillion|billion|million|thousand)\s(?P<w>[a-z]+(?:-[a-z]+)?)"
 )
-_DIGITS = re.compile(r"\d+")
 _ANCHOR = re.compile(r"\d+|百分之|倍|[亿万兆%成元]")
 # Text that holds digits but no figures: URLs, e-mail addresses, link targets, citations.
 MASK = re.compile(r"https?://\S+|www\.\S+|\]\([^)\s]*\)|(?:\[\d+(?:[,-]\d+)*\])+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# Matched on the original text (same offsets as the folded one), so capitals can be seen.
-# A single line break is often a hard wrap inside a sentence: only a blank line ends one.
-SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"』」)）]?|\.(?=\s|$)|\n\s*\n|\s-\s(?=[A-Z])")
-CLAUSE_END = re.compile(r"[,，、:：—–]|\s-\s")
-YEAR = re.compile(
-    r"(?<![\d.,$])(?:fy\s?|fiscal year\s?|财年\s?)?((?:19[5-9]|20[0-4])\d)(?![\d%])(?:\s?(?:财年|年))?"
-    r"|(?<![a-z])fy\s?(\d\d)(?!\d)"
-)
-RELATIVE_YEAR = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上一年": -1, "last year": -1,
-                 "前年": -2, "明年": 1, "next year": 1, "后年": 2}
-_RELATIVE = re.compile("|".join(sorted(map(re.escape, RELATIVE_YEAR), key=len, reverse=True)))
-_LIST_GAP = re.compile(r"^\s*(?:、|,|，|和|及|与|以及|&|and|or|或|,\s*and)?\s*$")
-# An entity after a figure is its subject only when no dash or comparison stands between.
-_NO_FORWARD = re.compile(r"[—–]|是|比|像|如|than|like|from|versus|vs")
-_FIG_GAP = re.compile(r"^\s*(?:和|及|与|、|,|，|and|,\s*and|以及)\s*$")
 
 
 @dataclass(slots=True)
