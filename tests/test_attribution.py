@@ -153,3 +153,22 @@ def test_a_lists_year_applies_to_each_item():
 
 def test_a_year_inside_an_amount_is_not_a_year():
     assert attrs("其中亚马逊以2000亿美元领跑")[0][3] is None
+
+
+# Results summaries --------------------------------------------------------------------------
+
+def test_a_taiwan_results_summary():
+    text = ("台積電今日公布第三季財報，合併營收達新台幣9,899億元，年增40.8%；稅後純益4,523億元，"
+            "每股盈餘17.44元。毛利率59.5%，較上季提升0.7個百分點。")
+    figs = extract_figures(text, language="zh-Hant", source="https://money.udn.com/a", year=2025)
+    assert [(f.unit, f.entity, f.kind) for f in figs] == [
+        ("TWD", "TSMC", "revenue"), ("percent", "TSMC", "growth"), ("TWD", "TSMC", "profit"),
+        ("TWD", "TSMC", "profit"), ("percent", "TSMC", "margin"), ("pp", "TSMC", "growth")]
+
+
+def test_a_hong_kong_results_summary():
+    text = "騰訊公布第三季業績，收入按年增長15%至1,928億元（人民幣，下同），盈利631億元。股價收報650元。"
+    figs = extract_figures(text, language="zh-Hant", source="https://www.hk01.com/a", year=2025)
+    assert [(f.unit, f.entity, f.kind) for f in figs] == [
+        ("percent", "Tencent", "growth"), ("CNY", "Tencent", "revenue"), ("CNY", "Tencent", "profit"),
+        ("HKD", "Tencent", "share_price")]

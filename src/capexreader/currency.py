@@ -63,13 +63,13 @@ def resolve(folded: str, spans: list[list], language: str | None, source: str | 
             if span[4] in NAMED.values():
                 explicit = span[4]
             continue
-        unit = convention
-        if unit is None:
-            if place == "tw":
-                unit = "TWD"
-            elif place == "hk":
-                share = _SHARE_PRICE.search(folded, max(0, span[0] - 24), span[0])
-                unit = "HKD" if share or not mainland else "CNY"
-            else:
-                unit = "CNY"
+        share = place == "hk" and _SHARE_PRICE.search(folded, max(0, span[0] - 24), span[0])
+        if share:  # a Hong Kong share price is in Hong Kong dollars, whatever 下同 said
+            unit = "HKD"
+        elif convention:
+            unit = convention
+        elif place == "tw":
+            unit = "TWD"
+        else:
+            unit = "HKD" if place == "hk" and not mainland else "CNY"
         span[4] = unit
