@@ -25,7 +25,7 @@ def test_list_json_shape(capsys):
     items = json.loads(out)
     assert code == 0 and len(items) == 5
     assert all(set(i) == {"id", "title", "date", "language", "source", "stance",
-                          "stance_score", "path"} for i in items)
+                          "stance_score", "stance_confidence", "path"} for i in items)
     assert {i["language"] for i in items} == {"en", "mixed", "zh", "zh-Hant"}
 
 

@@ -26,7 +26,8 @@ def test_bearish_traditional_matches_through_folding():
 def test_bullish_english_with_evidence():
     stance = score_stance(BULL_EN)
     assert stance.label == "bullish" and stance.score > 0
-    assert any("Jevons" in e.cues for e in stance.evidence)
+    # Jevons names an argument, not a side: the words around it decide
+    assert not any("Jevons" in e.cues for e in stance.evidence)
     assert all(BULL_EN[e.start:e.end].strip() for e in stance.evidence)
 
 
@@ -89,3 +90,64 @@ def test_chinese_rebuttal_of_bubble_fears():
 def test_traditional_bullish_passage():
     text = "微軟認為這是美國的黃金機遇，人工智能將推動經濟增長。我們對此充滿信心，保持樂觀。"
     assert score_stance(text).label == "bullish"
+
+
+# Discourse: claims and answers, concessions, the title, how sure ---------------------------
+
+def test_a_view_given_to_others_and_then_answered_counts_for_the_answer():
+    text = ("Bulls argue that demand will be limitless and the boom will last for years. "
+            "But they are wrong: the returns are not there and the spending is a gamble.")
+    stance = score_stance(text)
+    assert stance.label == "bearish"
+    answer = next(e for e in stance.evidence if e.role == "answer")
+    assert answer.claim.startswith("Bulls argue") and answer.sentence.startswith("But they are wrong")
+
+
+def test_a_chinese_claim_answered():
+    text = "有观点认为，AI需求将持续强劲，前景十分乐观。然而，这种看法忽视了巨大的泡沫风险。"
+    assert score_stance(text).label == "bearish"
+    trad = "有觀點認為，AI需求將持續強勁，前景十分樂觀。然而，這種看法忽視了巨大的泡沫風險。"
+    assert score_stance(trad).label == "bearish"
+
+
+def test_an_unanswered_view_of_others_counts_little():
+    mine = score_stance("This is a golden opportunity for the industry.")
+    theirs = score_stance("Bulls say this is a golden opportunity for the industry.")
+    assert 0 < theirs.bullish < mine.bullish
+
+
+def test_the_main_clause_of_a_concession_counts():
+    assert score_stance("Although some fear a bubble, demand is strong and the opportunity is "
+                        "enormous, a golden opportunity.").label == "bullish"
+    assert score_stance("虽然需求强劲，但泡沫风险正在累积，回报周期过长，投资者忧心忡忡。").label == "bearish"
+
+
+def test_jevons_is_an_argument_not_a_cue():
+    assert score_stance("In 1865 William Stanley Jevons wrote about the price of coal.").label == "neutral"
+    assert score_stance("The Jevons paradox provides less comfort than they imagine.").score < 0
+    assert score_stance("Jevons paradox strikes again: we will see demand skyrocket.").score > 0
+
+
+def test_the_title_weighs_more_than_a_sentence_of_the_body():
+    body = "Demand is strong. Some investors see a bubble. " * 2
+    assert score_stance(body, title="A bubble waiting to burst").score < score_stance(body).score
+    assert score_stance(body, title="A golden opportunity").score > score_stance(body).score
+
+
+def test_a_short_article_with_a_clear_lean_is_not_neutral():
+    stance = score_stance("Microsoft raised its capex guidance, citing strong demand and a golden "
+                          "opportunity in AI.")
+    assert stance.label == "bullish"
+
+
+def test_confidence_grows_with_a_one_sided_case():
+    one_sided = score_stance(BEAR_ZH * 3)
+    balanced = score_stance(BEAR_ZH + BULL_EN + BULL_EN)
+    assert 0 <= balanced.confidence <= 1 and 0 <= one_sided.confidence <= 1
+    assert one_sided.label == "bearish" and one_sided.confidence > 0.8
+    little = score_stance("Revenue was reported. Some see growth.")
+    assert little.label == "neutral" and little.confidence < 1
+
+
+def test_rebuttal_words_turn_the_fear_they_dismiss():
+    assert score_stance("分析师驳斥了泡沫论，认为需求依然强劲。").score > 0

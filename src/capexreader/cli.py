@@ -91,8 +91,14 @@ def article_summary(article) -> dict:  # noqa: ANN001
         "source": article.source,
         "stance": article.stance_label,
         "stance_score": article.stance_score,
+        "stance_confidence": article.stance_confidence,
         "path": str(article.path),
     }
+
+
+def _stance_cell(item: dict) -> str:
+    sure = item["stance_confidence"]
+    return item["stance"] if sure is None else f"{item['stance']} {sure:.0%}"
 
 
 def _dump(data: object) -> None:
@@ -117,7 +123,7 @@ def cmd_list(corpus: Corpus, args: argparse.Namespace) -> int:
     if args.format == "json":
         _dump(items)
     else:
-        rows = [[i["id"], i["date"] or "", i["language"], i["stance"], i["title"]] for i in items]
+        rows = [[i["id"], i["date"] or "", i["language"], _stance_cell(i), i["title"]] for i in items]
         _table(rows, ["id", "date", "lang", "stance", "title"])
     return 0
 

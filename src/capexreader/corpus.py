@@ -135,6 +135,12 @@ class Article:
         return self.summary.get("stance_label")
 
     @property
+    def stance_confidence(self) -> float | None:
+        if "stance" in self.__dict__:
+            return self.stance.confidence
+        return self.summary.get("stance_confidence")
+
+    @property
     def stance_score(self) -> float | None:
         if "stance" in self.__dict__:
             return self.stance.score
@@ -148,7 +154,8 @@ class Article:
     def summarise(self) -> dict:
         """Compute (and keep) the figure count and stance for the list."""
         self.summary = {"figures": len(self.figures), "stance_label": self.stance.label,
-                        "stance_score": self.stance.score, "chars": len(self.body)}
+                        "stance_score": self.stance.score,
+                        "stance_confidence": self.stance.confidence, "chars": len(self.body)}
         return self.summary
 
     def release(self) -> None:

@@ -198,7 +198,8 @@ def article_from_index(index: SearchIndex, aid: str, path: str, title: str, info
         author=info.get("author") or "", language=info.get("language") or "en",
         editorial_stance=info.get("stance"), seed=info.get("seed") or "",
         tags=info.get("tags") or [], loader=partial(index.body, aid),
-        summary={k: info[k] for k in ("figures", "stance_label", "stance_score", "chars")
+        summary={k: info[k] for k in ("figures", "stance_label", "stance_score",
+                                      "stance_confidence", "chars")
                  if k in info},
     )
 

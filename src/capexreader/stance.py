@@ -28,7 +28,7 @@ CONCEDED, MAIN = 0.3, 1.2  # although A (conceded), B (the main clause)
 QUESTION = 0.3
 SENTENCE_CAP = 4.0  # one sentence cannot carry an article
 NEUTRAL_BELOW = 2.5  # total weight under which the text says too little either way
-MIXED_RATIO, MIXED_FLOOR = 0.55, 3.0  # each side at least this share of the other, and this much
+MIXED_RATIO, MIXED_FLOOR = 0.5, 3.0  # each side at least this share of the other, and this much
 
 
 @dataclass(slots=True)
@@ -81,7 +81,7 @@ def _cues() -> dict:
             "role": alternation(list(roles)), "roles": roles}
 
 
-ROLES = ("negations", "questions", "claims", "answers", "concessions", "contrasts")
+ROLES = ("negations", "questions", "claims", "answers", "concessions", "contrasts", "rebuttals")
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’\"」』]?|(?<=[^\d\s])\.(?=\s)")
@@ -124,6 +124,7 @@ def read_sentence(folded: str, answering: bool = False) -> Reading:
             found_roles.setdefault(role, []).append(m.span())
     negations = [end for _, end in found_roles.get("negations", ())]
     question = folded.rstrip().endswith(("?", "？")) or "questions" in found_roles
+    rebuttal = "rebuttals" in found_roles
     # although A, B: cues before the contrast count little, after it for more
     concession = found_roles["concessions"][0] if "concessions" in found_roles else None
     turn = _turn(folded, concession, found_roles.get("contrasts", [])) if concession else None
@@ -134,10 +135,12 @@ def read_sentence(folded: str, answering: bool = False) -> Reading:
         i = bisect_right(negations, m.start()) - 1
         if i >= 0 and negations[i] >= m.start() - reach:
             weight = -weight * 0.5
+        elif weight < 0 and rebuttal:
+            weight = -weight * 0.5
         if concession and concession[0] <= m.start():
             weight *= MAIN if turn and m.start() >= turn[1] else CONCEDED
-        if question:  # asking about a risk still raises it; asking about a hope hedges it
-            weight *= QUESTION if weight > 0 else 2 * QUESTION
+        if question:
+            weight *= QUESTION
         total += weight
         found.append(m.span())
     claim, answer = "claims" in found_roles, "answers" in found_roles

@@ -16,17 +16,30 @@ if TYPE_CHECKING:
     from ..corpus import Article
 
 
-def evidence_prompt(weight: float, cues: list[str], sentence: str) -> Text:
+ROLES = {"claim": "a view given to others", "answer": "answers", "conceded": "concedes, then"}
+
+
+def evidence_prompt(weight: float, cues: list[str], sentence: str, role: str = "",
+                    claim: str = "") -> Text:
+    """The weight and cues of one sentence; an answer shows the claim it answers above it."""
     lean = Text(f"{weight:+.1f} ", style="bold green" if weight > 0 else "bold red")
     lean.append(", ".join(dict.fromkeys(cues)), style="italic")
-    body = Text(sentence)
-    return Text("\n").join([lean, body])
+    if role:
+        lean.append(f"  · {ROLES.get(role, role)}", style="dim")
+    lines = [lean]
+    if claim:
+        lines.append(Text("  claim: ", style="dim").append(claim, style="dim italic"))
+        lines.append(Text("  answer: ", style="bold").append(sentence))
+    else:
+        lines.append(Text(sentence))
+    return Text("\n").join(lines)
 
 
 def summary(article: Article) -> Text:
     s = article.stance
     out = Text(f"Why {s.label}", style="bold")
-    out.append(f"  score {s.score:+.2f} · bullish weight {s.bullish:g} · bearish weight {s.bearish:g}")
+    out.append(f"  {s.confidence:.0%} sure · score {s.score:+.2f} · bullish weight {s.bullish:g}"
+               f" · bearish weight {s.bearish:g}")
     if s.sentences > len(s.evidence):
         out.append(f"\nThe strongest {len(s.evidence)} of {s.sentences} sentences with cues.",
                    style="dim")
@@ -60,7 +73,8 @@ class EvidenceScreen(ModalScreen[int | None]):
         evidence = self.article.stance.evidence
         with Vertical():
             yield Static(summary(self.article))
-            options = [Option(evidence_prompt(e.weight, e.cues, e.sentence), id=f"ev-{i}")
+            options = [Option(evidence_prompt(e.weight, e.cues, e.sentence, e.role, e.claim),
+                              id=f"ev-{i}")
                        for i, e in enumerate(evidence)]
             if not options:
                 options = [Option(Text("No stance cues in this article.", style="dim"),

@@ -34,9 +34,11 @@ def header_lines(article: Article) -> tuple[Text, Text]:
         meta.append_text(stance_badge(label) if label else Text("… stance", style="dim"))
         if score is not None:
             meta.append(f" {score:+.2f}", style="dim")
+        if article.stance_confidence is not None:
+            meta.append(f" · {article.stance_confidence:.0%} sure", style="dim")
         return title, meta
     meta.append_text(stance_badge(stance.label))
-    meta.append(f" {stance.score:+.2f}", style="dim")
+    meta.append(f" {stance.score:+.2f} · {stance.confidence:.0%} sure", style="dim")
     if stance.overridden:
         meta.append(f" (editorial; computed {stance.computed_label})", style="dim italic")
     return title, meta

@@ -38,6 +38,7 @@ def stance_badge(label: str) -> Text:
 
 
 BOLD, DIM = Style(bold=True), Style(dim=True)
+SURE = 0.8  # stance confidence from which the list shows the label alone
 BADGE_STYLES = {label: Style.parse(style) if style else Style() for label, (_, style) in
                 BADGES.items()}
 
@@ -50,6 +51,9 @@ def article_lines(article: Article, hits: int | None = None) -> tuple[list[Segme
     meta = [Segment(f" {article.date or 'no date'} · {article.language} · ", DIM)]
     if label:
         meta.append(Segment(BADGES.get(label, (label, ""))[0], BADGE_STYLES.get(label, DIM)))
+        sure = article.stance_confidence
+        if sure is not None and sure < SURE:  # only a doubtful label says how sure it is
+            meta.append(Segment(f" {sure:.0%}?", DIM))
     else:
         meta.append(Segment("… stance", DIM))
     meta.append(Segment(f" · {'…' if count is None else count} fig", DIM))
