@@ -151,3 +151,40 @@ def test_confidence_grows_with_a_one_sided_case():
 
 def test_rebuttal_words_turn_the_fear_they_dismiss():
     assert score_stance("分析师驳斥了泡沫论，认为需求依然强劲。").score > 0
+
+
+# Whole passages of our own, labelled by hand: the kinds of article the reader meets ---------
+
+PASSAGES = [
+    ("台積電Q3獲利創新高 AI需求強勁",
+     "台積電今日公布第三季財報，合併營收達新台幣9,899億元，年增40.8%，稅後純益4,523億元，創歷史新高。"
+     "公司表示，AI相關需求持續強勁，預估第四季營收將再成長，並上調全年資本支出。", {"bullish"}),
+    ("騰訊第三季收入增15%",
+     "騰訊公布第三季業績，收入按年增長15%至1,928億元，盈利631億元，高於市場預期。集團表示會繼續加大AI投入，"
+     "但資本開支增長將放緩。股價收報650元。", {"bullish", "mixed"}),
+    ("The AI capex boom is running on borrowed money",
+     "Oracle has issued $18 billion of bonds and its free cash flow has turned negative. Credit spreads "
+     "on its debt have widened, and analysts warn that the hyperscalers are spending faster than AI "
+     "revenue can grow. Investors are starting to ask when the returns will arrive.", {"bearish"}),
+    ("Nvidia smashes estimates again",
+     "Nvidia reported record revenue of $57 billion, well above estimates, and guided higher. The chief "
+     "executive said demand is off the charts and cloud GPUs are sold out. The results eased fears of "
+     "an AI slowdown.", {"bullish"}),
+    ("微软发布季度财报",
+     "微软周二发布第一财季财报，营收为777亿美元，资本支出为349亿美元。公司将于下月召开股东大会。", {"neutral"}),
+    ("AI算力投资回报存疑",
+     "多家机构指出，科技巨头的算力投入与收入增长严重不匹配，折旧压力将在未来两年集中释放，利润率承压。"
+     "一旦需求不及预期，巨额投资可能难以收回。", {"bearish"}),
+    ("Is the AI boom a bubble?",
+     "Supporters argue that AI will transform every industry and that demand is limitless. However, "
+     "revenue remains a fraction of the spending, and the circular deals between chip makers and their "
+     "customers look like a bubble.", {"bearish"}),
+    ("巨头加码AI：机遇与风险并存",
+     "微软、谷歌加码投资，管理层对AI前景充满信心，认为这是千载难逢的机遇。与此同时，投资者担忧回报周期过长，"
+     "产能过剩的风险也在上升，部分资金开始撤离。", {"mixed"}),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "labels"), PASSAGES, ids=[p[0][:20] for p in PASSAGES])
+def test_hand_labelled_passages(title, body, labels):
+    assert score_stance(body, title=title).label in labels

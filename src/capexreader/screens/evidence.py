@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..corpus import Article
 
 
-ROLES = {"claim": "a view given to others", "answer": "answers", "conceded": "concedes, then"}
+ROLES = {"claim": "a view given to others", "answer": "answers", "conceded": "with a concession"}
 
 
 def evidence_prompt(weight: float, cues: list[str], sentence: str, role: str = "",
