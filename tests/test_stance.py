@@ -171,7 +171,8 @@ PASSAGES = [
      "executive said demand is off the charts and cloud GPUs are sold out. The results eased fears of "
      "an AI slowdown.", {"bullish"}),
     ("微软发布季度财报",
-     "微软周二发布第一财季财报，营收为777亿美元，资本支出为349亿美元。公司将于下月召开股东大会。", {"neutral"}),
+     "微软周二发布第一财季财报，营收为777亿美元，资本支出为349亿美元。公司将于下月召开股东大会。",
+     {"neutral"}),
     ("AI算力投资回报存疑",
      "多家机构指出，科技巨头的算力投入与收入增长严重不匹配，折旧压力将在未来两年集中释放，利润率承压。"
      "一旦需求不及预期，巨额投资可能难以收回。", {"bearish"}),
