@@ -189,3 +189,15 @@ PASSAGES = [
 @pytest.mark.parametrize(("title", "body", "labels"), PASSAGES, ids=[p[0][:20] for p in PASSAGES])
 def test_hand_labelled_passages(title, body, labels):
     assert score_stance(body, title=title).label in labels
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Gross margins fell sharply in the quarter.", -1),
+    ("Azure revenue rose again.", 1),
+    ("Depreciation costs rose as the new data centres came online.", -1),
+    ("营收增长30%，利润率提升。", 1),
+    ("公司成本下降，债务减少。", 1),  # good news, though 成本 and 债务 alone lean bearish
+    ("毛利率下滑，股价走低。", -1),
+])
+def test_figures_as_cues_say_which_way(text, sign):
+    assert score_stance(text).score * sign > 0

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .fold import fold
-from .patterns import word_union
+from .patterns import Words
 from .resources import load_data
 
 if TYPE_CHECKING:
@@ -80,8 +80,8 @@ def cues() -> dict:
         for w in data[name]:
             misc.setdefault(fold(w), name)
 
-    def union(words: list[str]) -> re.Pattern:
-        return re.compile(word_union(fold(w) for w in words))
+    def union(words: list[str]) -> Words:
+        return Words(fold(w) for w in words)
 
     return {
         "alias": alias,
@@ -92,7 +92,7 @@ def cues() -> dict:
         "percent_kind_of": percent_kinds,
         "percent_kind": union(list(percent_kinds)),
         # 公司 alone, where no word runs into it, is "the company"; 四大科技 is a group.
-        "misc": re.compile(word_union(misc) + r"|(?<![\u3400-\u9fff])公司(?!们)|" + _BIG_N),
+        "misc": Words(misc, extra=r"(?<![\u3400-\u9fff])公司(?!们)|" + _BIG_N),
         "misc_of": misc,
     }
 
@@ -108,11 +108,6 @@ class Marks:
         self.starts = [f[0] for f in found]
         self.ends = [f[1] for f in found]
         self.labels = [f[2] for f in found]
-
-    @classmethod
-    def of(cls, pattern: re.Pattern, t: str, label: Callable[[re.Match], object] = lambda m: True,
-           ) -> Marks:
-        return cls([(m.start(), m.end(), label(m)) for m in pattern.finditer(t)])
 
     def between(self, lo: int, hi: int) -> range:
         """Indexes of the marks that lie wholly in [lo, hi)."""

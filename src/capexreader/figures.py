@@ -6,7 +6,6 @@ the same length as the original, so every span points into the original text.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import asdict, dataclass
 
@@ -230,10 +229,14 @@ def _windows(t: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def _scan(t: str) -> list[tuple[int, int, float, float | None, str]]:
-    spans: list[tuple[int, int, float, float | None, str]] = []
+Span = tuple[int, int, float, "float | None", str]
+
+
+def _scan(t: str) -> list[Span]:
+    taken: list[Span] = []
     windows = [(lo, hi, first, last, t[lo:hi]) for lo, hi, first, last in _windows(t)]
     for pattern, reader, keys in _READERS:
+        spans: list[Span] = []
         # A pattern runs only in windows holding one of the words it cannot match without.
         for lo, hi, first, last, w in windows:
             if not any(k in w for k in keys):
@@ -255,18 +258,24 @@ def _scan(t: str) -> list[tuple[int, int, float, float | None, str]]:
                     spans.extend(_from_to(t, m, start, end, value, high, unit))
                 else:
                     spans.append((start, end, value, high, unit))
-    # Earlier patterns win; among overlaps keep the first taken.
-    taken: list[tuple[int, int, float, float | None, str]] = []
-    starts: list[int] = []
-    for span in spans:
-        i = bisect.bisect_left(starts, span[0])
-        if i > 0 and taken[i - 1][1] > span[0]:
-            continue
-        if i < len(taken) and taken[i][0] < span[1]:
-            continue
-        taken.insert(i, span)
-        starts.insert(i, span[0])
+        taken = _merge(taken, spans)
     return taken
+
+
+def _merge(taken: list[Span], spans: list[Span]) -> list[Span]:
+    """Both lists in text order; the spans that overlap nothing taken join it (earlier
+    patterns win), in one pass."""
+    out: list[Span] = []
+    i = 0
+    for span in spans:
+        while i < len(taken) and taken[i][1] <= span[0]:
+            out.append(taken[i])
+            i += 1
+        if (i < len(taken) and taken[i][0] < span[1]) or (out and out[-1][1] > span[0]):
+            continue
+        out.append(span)
+    out.extend(taken[i:])
+    return out
 
 
 _FROM = re.compile(r"(?:from|从|由)\s*$")

@@ -26,6 +26,9 @@ CLAIM_WEIGHT = 0.3  # a view given to others, not (yet) answered
 ANSWERED = -0.6  # a view the article answers counts this much the other way
 CONCEDED, MAIN = 0.3, 1.2  # although A (conceded), B (the main clause)
 QUESTION = 0.3
+MOVE = 1.0  # a measure that moved: "revenue rose", "margins fell"
+MOVE_REACH = 24  # characters between a measure and the way it moved
+_CLAUSE = re.compile(r"[,，。;；.!?、]")
 SENTENCE_CAP = 4.0  # one sentence cannot carry an article
 NEUTRAL_BELOW = 2.5  # total weight under which the text says too little either way
 MIXED_RATIO, MIXED_FLOOR = 0.5, 3.0  # each side at least this share of the other, and this much
@@ -77,8 +80,13 @@ def _cues() -> dict:
     for role in ROLES:
         for word in data[role]:
             roles.setdefault(fold(str(word)), set()).add(role)
+    moves = data["moves"]
+
+    way = {fold(w): 1 for w in moves["up"]} | {fold(w): -1 for w in moves["down"]}
+    measure = {fold(w): 1 for w in moves["good"]} | {fold(w): -1 for w in moves["bad"]}
     return {"cue": alternation(list(weights)), "weights": weights,
-            "role": alternation(list(roles)), "roles": roles}
+            "role": alternation(list(roles)), "roles": roles,
+            "way": Words(way), "ways": way, "measure": Words(measure), "measures": measure}
 
 
 ROLES = ("negations", "questions", "claims", "answers", "concessions", "contrasts", "rebuttals")
@@ -115,8 +123,12 @@ def read_sentence(folded: str, answering: bool = False) -> Reading:
     """Weigh one folded sentence; answering: whether a view given before waits for an answer
     (else a sentence without cues needs no more reading)."""
     cues = _cues()
-    matches = list(cues["cue"].finditer(folded))
-    if not matches and not answering:
+    moves = _moves(folded, cues)
+    # a word inside a move is read with it: 成本下降 is good news, not 成本 and 下降
+    covered = sorted(span for span, _ in moves)
+    starts = [lo for lo, _ in covered]
+    matches = [m for m in cues["cue"].finditer(folded) if not _inside(m.start(), starts, covered)]
+    if not matches and not moves and not answering:
         return Reading(0.0, [])
     found_roles: dict[str, list[tuple[int, int]]] = {}
     for m in cues["role"].finditer(folded):  # one search for every discourse word
@@ -143,9 +155,34 @@ def read_sentence(folded: str, answering: bool = False) -> Reading:
             weight *= QUESTION
         total += weight
         found.append(m.span())
+    for span, sign in moves:  # margins fell, 营收增长: the figure says which way
+        total += sign * MOVE * (QUESTION if question else 1.0)
+        found.append(span)
     claim, answer = "claims" in found_roles, "answers" in found_roles
     return Reading(max(-SENTENCE_CAP, min(SENTENCE_CAP, total)), found, claim, answer,
                    bool(concession))
+
+
+def _inside(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < spans[i][1]
+
+
+def _moves(folded: str, cues: dict) -> list[tuple[tuple[int, int], int]]:
+    """(span, sign) of each measure that the sentence says moved: revenue rose (+), margins
+    fell (-), costs rose (-). The measure stands within a few words before the way it moved."""
+    out = []
+    for way in cues["way"].finditer(folded):
+        lo = max(0, way.start() - MOVE_REACH)
+        gap = _CLAUSE.search(folded[lo : way.start()][::-1])  # the measure is in the same clause
+        if gap:
+            lo = way.start() - gap.start()
+        measures = list(cues["measure"].finditer(folded, lo, way.start()))
+        if measures:
+            measure = measures[-1]  # the nearest before the way
+            sign = cues["measures"][measure.group(0)] * cues["ways"][way.group(0)]
+            out.append(((measure.start(), way.end()), sign))
+    return out
 
 
 def _turn(folded: str, concession: tuple[int, int], contrasts: list[tuple[int, int]],
