@@ -48,6 +48,8 @@ def approx(rows):
     ("年增４０％", [("４０％", 40, None, "percent")]),
     ("毛利率３～５％", [("３～５％", 3, 5, "percent")]),
     ("投入１２０億美元", [("１２０億美元", 12e9, None, "USD")]),
+    ("a 3-percentage-point rise", [("3-percentage-point", 3, None, "pp")]),
+    ("a 25-basis-point cut", [("25-basis-point", 0.25, None, "pp")]),
     # not ranges
     ("营收增长12%至980亿元", [("12%", 12, None, "percent"), ("980亿元", 98e9, None, "CNY")]),
     ("Capex was revised from $800bn to $1.2tn.", [("$800bn", 800e9, None, "USD"),

@@ -62,8 +62,8 @@ MONEY_CN = re.compile(
 # 35bn with no currency: financial shorthand for dollars.
 MONEY_BARE = re.compile(rf"{_LB}{NUM}\s?(?P<m1>bn|trn|tn)(?![a-z])")
 PP = re.compile(
-    rf"{_LB}{NUM}(?:{_RANGE}{NUM})?\s*(?P<u>percentage points?|pct points?|ppts?|pp|个百分点|百分点"
-    r"|basis points?|bps|个基点|基点)(?![a-z])"
+    rf"{_LB}{NUM}(?:{_RANGE}{NUM})?(?:\s*|-)(?P<u>percentage[ -]points?|pct points?|ppts?|pp|个百分点|百分点"
+    r"|basis[ -]points?|bps|个基点|基点)(?![a-z])"
 )
 PERCENT = re.compile(
     rf"{_SIGN}{_LB}{NUM}\s*(?P<u1>%|percent(?!age)|per cent|pct)?(?:{_RANGE}{NUM})?\s*"
