@@ -38,8 +38,8 @@ def evidence_prompt(weight: float, cues: list[str], sentence: str, role: str = "
 def summary(article: Article) -> Text:
     s = article.stance
     out = Text(f"Why {s.label}", style="bold")
-    out.append(f"  {s.confidence:.0%} sure · score {s.score:+.2f} · bullish weight {s.bullish:g}"
-               f" · bearish weight {s.bearish:g}")
+    out.append(f"  {s.confidence:.0%} sure · score {s.score:+.2f} · bullish weight {s.bullish:.1f}"
+               f" · bearish weight {s.bearish:.1f}")
     if s.sentences > len(s.evidence):
         out.append(f"\nThe strongest {len(s.evidence)} of {s.sentences} sentences with cues.",
                    style="dim")

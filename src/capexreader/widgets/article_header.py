@@ -32,13 +32,13 @@ def header_lines(article: Article) -> tuple[Text, Text]:
     if stance is None:  # a long article still being read: the cached summary, if any
         label, score = article.stance_label, article.stance_score
         meta.append_text(stance_badge(label) if label else Text("… stance", style="dim"))
-        if score is not None:
-            meta.append(f" {score:+.2f}", style="dim")
         if article.stance_confidence is not None:
-            meta.append(f" · {article.stance_confidence:.0%} sure", style="dim")
+            meta.append(f" {article.stance_confidence:.0%} sure", style="dim")
+        if score is not None:
+            meta.append(f" · {score:+.2f}", style="dim")
         return title, meta
     meta.append_text(stance_badge(stance.label))
-    meta.append(f" {stance.score:+.2f} · {stance.confidence:.0%} sure", style="dim")
+    meta.append(f" {stance.confidence:.0%} sure · {stance.score:+.2f}", style="dim")
     if stance.overridden:
         meta.append(f" (editorial; computed {stance.computed_label})", style="dim italic")
     return title, meta
