@@ -172,3 +172,14 @@ def test_a_hong_kong_results_summary():
     assert [(f.unit, f.entity, f.kind) for f in figs] == [
         ("percent", "Tencent", "growth"), ("CNY", "Tencent", "revenue"), ("CNY", "Tencent", "profit"),
         ("HKD", "Tencent", "share_price")]
+
+
+def test_a_year_in_a_later_clause_is_not_the_figures():
+    figs = attrs("Capex was $34.9 billion in the quarter, and growth will accelerate in fiscal 2026.")
+    assert figs[0][3] is None
+
+
+def test_the_companys_own_guidance_is_no_expectation():
+    figs = extract_figures("Meta将2025年全年资本支出预期的最低水平提升40亿美元。Analysts polled by LSEG "
+                           "had expected $30 billion.")
+    assert [f.expectation for f in figs] == [False, True]

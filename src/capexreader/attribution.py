@@ -388,15 +388,17 @@ class Reader:
     # Years ----------------------------------------------------------------------------
 
     def year(self, fig: Figure, lo: int, hi: int, sentence: int,
-             others: Callable[[int, int], bool] | None = None) -> int | None:
-        """The nearest year in [lo, hi); with others, none with another figure of the same
-        category between, and none after the figure behind a comparison (较2024年)."""
+             others: Callable[[int, int], bool] | None = None, after_hi: int | None = None,
+             ) -> int | None:
+        """The nearest year in [lo, hi) (after the figure, in [.., after_hi) when given);
+        with others, none with another figure of the same category between, and none after
+        the figure behind a comparison (较2024年)."""
         y = self.at("year", sentence)
         best: tuple[int, int] | None = None
         before = y.last_before(lo, fig.start)
         if before is not None and not (others and others(y.ends[before], fig.start)):
             best = (fig.start - y.ends[before], y.labels[before])  # type: ignore[assignment]
-        after = y.first_after(fig.end, hi)
+        after = y.first_after(fig.end, hi if after_hi is None else after_hi)
         if after is not None and not (others and (
                 others(fig.end, y.starts[after])
                 or self.at("comparison", sentence).any(fig.end, y.starts[after]))):
@@ -493,8 +495,10 @@ def _money(r: Reader, fig: Figure, p: Place, same: Figure | None, last: Figure |
         fig.year = r.base
     if fig.year is None and not r.at("relative", p.index).any(p.c_lo, p.c_hi):  # 去年 unresolved
         same_topic = same is not None and own in (None, same.kind)
+        # in the rest of the sentence, a year before the figure; one after it belongs to its
+        # own clause ("$34.9 billion in the quarter, and ... in fiscal 2026")
         fig.year = (same.year if same_topic and same else None) or r.year(
-            fig, p.s_lo, p.s_hi, p.index, others)
+            fig, p.s_lo, p.s_hi, p.index, others, after_hi=p.c_hi)
         if fig.year is None and carried and not r.at("year", p.index).starts:
             fig.year = last.year  # type: ignore[union-attr]
 
