@@ -100,6 +100,9 @@ def test_counts_stay_counts():
      ["HKD", "CNY"]),
     ("港股全日成交1,200億元", {"language": "zh-Hant", "source": "https://www.hk01.com/a"}, ["HKD"]),
     ("股價報420元，恒指升1%，香港港股", {"language": "zh-Hant"}, ["HKD", "percent"]),
+    ("SoftBank raised ¥1.5 trillion", {"language": "en"}, ["JPY"]),  # ¥ in English is yen
+    ("营收¥300亿", {"language": "zh"}, ["CNY"]),
+    ("美金300億元", {}, ["USD"]),
     # Simplified Chinese keeps yuan, wherever it is published
     ("营收1800亿元", {"language": "zh", "source": "https://money.udn.com/a"}, ["CNY"]),
     ("营收1800亿元", {}, ["CNY"]),

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from .resources import load_data
 
 YUAN = "元"  # the unit a figure carries until its currency is known
+YEN_SIGN = "¥"  # yen in English text, yuan in Chinese
 NAMED = {"人民币": "CNY", "港币": "HKD", "港元": "HKD", "新台币": "TWD", "台币": "TWD", "美元": "USD",
          "日元": "JPY", "日圆": "JPY", "欧元": "EUR"}
 # （人民幣，下同）, (單位：新台幣), (下同): matched on folded text.
@@ -44,6 +45,13 @@ def region(folded: str, language: str | None, source: str | None) -> str | None:
 def resolve(folded: str, spans: list[list], language: str | None, source: str | None) -> None:
     """Give each figure whose unit is a bare 元 its currency, in place. spans are
     [start, end, value, high, unit] in text order."""
+    if language and language.startswith("en"):
+        for span in spans:
+            if span[4] == YEN_SIGN:
+                span[4] = "JPY"
+    for span in spans:
+        if span[4] == YEN_SIGN:
+            span[4] = "CNY"
     if not any(s[4] == YUAN for s in spans):
         return
     marks = [m for m in CONVENTION.finditer(folded) if m.group("cur") or m.group("same")]

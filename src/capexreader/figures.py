@@ -29,9 +29,9 @@ _MAG_EN = r"(?:trillion|trn|tn|t|billion|bn|b|million|mln|mn|m|thousand|k)(?![a-
 _MAG = rf"(?:\s?{_MAG_EN}|\s*(?:{_MAG_ZH}))"
 PREFIX_CUR = {"us$": "USD", "usd": "USD", "hk$": "HKD", "nt$": "TWD", "a$": "AUD", "au$": "AUD",
               "c$": "CAD", "ca$": "CAD", "s$": "SGD", "$": "USD", "€": "EUR", "eur": "EUR",
-              "£": "GBP", "gbp": "GBP", "¥": "CNY", "rmb": "CNY", "cny": "CNY", "jpy": "JPY",
+              "£": "GBP", "gbp": "GBP", "¥": currency.YEN_SIGN, "rmb": "CNY", "cny": "CNY", "jpy": "JPY",
               "₹": "INR", "inr": "INR", "₩": "KRW", "krw": "KRW", "人民币": "CNY", "美元": "USD",
-              "港币": "HKD", "港元": "HKD", "新台币": "TWD", "台币": "TWD"}
+              "港币": "HKD", "港元": "HKD", "新台币": "TWD", "台币": "TWD", "美金": "USD"}
 SUFFIX_CUR = {"美元": "USD", "美金": "USD", "元人民币": "CNY", "人民币": "CNY", "元": "CNY",
               "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "日圆": "JPY", "港元": "HKD",
               "港币": "HKD", "新台币": "TWD", "台币": "TWD", "韩元": "KRW", "卢比": "INR",
@@ -444,7 +444,7 @@ def _count_en(m: re.Match[str]) -> tuple[float, float | None, str] | None:
 
 
 _CUR_PRE_KEYS = ("$", "€", "£", "¥", "₹", "₩", "usd", "eur", "gbp", "rmb", "cny", "jpy", "inr",
-                 "krw", "人民币", "美元", "港", "台币")
+                 "krw", "人民币", "美元", "美金", "港", "台币")
 _CUR_SUF_KEYS = ("元", "美金", "人民币", "欧元", "英镑", "日元", "日圆", "港", "台币", "韩元", "卢比",
                  "dollar", "usd", "euro", "eur", "pound", "gbp", "yuan", "renminbi", "rmb", "cny",
                  "yen", "jpy")
