@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import heapq
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -48,25 +47,35 @@ def _group(pattern: str) -> str:
 
 class Words:
     """Finds any of many words, Latin ones only between non-letters, like word_union; but with
-    one search per script, since a single pattern holding both is several times slower (no
-    first-character shortcut for Python's re)."""
+    one search per script, each run only where the text has letters of that script, since a
+    single pattern holding both is several times slower (no first-character shortcut for
+    Python's re)."""
 
     def __init__(self, words: Iterable[str], extra: str = "") -> None:
         words = {w for w in words if w}
         latin = sorted(w for w in words if w.isascii())
         other = "|".join(p for p in (_trie_regex(sorted(w for w in words if not w.isascii())), extra) if p)
-        self.patterns = []
-        if latin:
-            self.patterns.append(re.compile(r"(?<![a-z])" + _group(_trie_regex(latin)) + r"(?![a-z])"))
-        if other:
-            self.patterns.append(re.compile(other))
+        self.latin = re.compile(r"(?<![a-z])" + _group(_trie_regex(latin)) + r"(?![a-z])") if latin else None
+        self.other = re.compile(other) if other else None
 
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        found = [p.finditer(text, pos, endpos) for p in self.patterns]
-        if len(found) == 1:
-            return found[0]
-        return heapq.merge(*found, key=lambda m: m.start())
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[re.Match[str]]:
+        """The matches in text order (a list: most searches find few or none)."""
+        part = text if pos == 0 and endpos >= len(text) else text[pos:endpos]
+        first = (list(self.latin.finditer(text, pos, endpos))
+                 if self.latin is not None and _LATIN.search(part) else [])
+        second = (list(self.other.finditer(text, pos, endpos))
+                  if self.other is not None and not part.isascii() else [])
+        if not first or not second:
+            return first or second
+        return sorted(first + second, key=_start)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        hits = [m for p in self.patterns if (m := p.search(text, pos, endpos))]
-        return min(hits, key=lambda m: m.start()) if hits else None
+        hits = [m for p in (self.latin, self.other) if p and (m := p.search(text, pos, endpos))]
+        return min(hits, key=_start) if hits else None
+
+
+_LATIN = re.compile(r"[a-z]")
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
