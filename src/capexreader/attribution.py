@@ -86,7 +86,6 @@ def cues() -> dict:
     return {
         "alias": alias,
         "entity": union(list(alias)),
-
         "kind_of": kinds,
         "kind": union(list(kinds)),
         "percent_kind_of": percent_kinds,
@@ -108,10 +107,6 @@ class Marks:
         self.starts = [f[0] for f in found]
         self.ends = [f[1] for f in found]
         self.labels = [f[2] for f in found]
-
-    def between(self, lo: int, hi: int) -> range:
-        """Indexes of the marks that lie wholly in [lo, hi)."""
-        return range(bisect_left(self.starts, lo), bisect_right(self.ends, hi))
 
     def any(self, lo: int, hi: int) -> bool:
         i = bisect_left(self.starts, lo)
