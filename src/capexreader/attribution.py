@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from .fold import fold
 from .patterns import Words
@@ -106,7 +106,7 @@ class Marks:
     def __init__(self, found: list[tuple[int, int, object]]) -> None:
         self.starts = [f[0] for f in found]
         self.ends = [f[1] for f in found]
-        self.labels = [f[2] for f in found]
+        self.labels: list[Any] = [f[2] for f in found]
 
     def any(self, lo: int, hi: int) -> bool:
         i = bisect_left(self.starts, lo)
@@ -159,11 +159,11 @@ class Reader:
     """What a reader of one text knows: its cues, sentences and the subjects they carry."""
 
     def __init__(self, text: str, t: str, year: int | None, title: str = "",
-                 figures: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
+                 figures: list[tuple[int, int]] | None = None) -> None:
         self.text, self.t = text, t
         self.sentences = Bounds(SENTENCE_END, text)
         self.paragraphs = Bounds(PARAGRAPH_END, text)
-        self.figures = figures
+        self.figures = figures = figures or []
         self.figure_starts = [start for start, _ in figures]
         self.base = year if year is not None else dominant_year(t)
         self.main = _main_entity(fold(title), t[:400])
@@ -223,7 +223,7 @@ class Reader:
         if self.base:
             for start, end, shift in self._find("relative", lo, hi):
                 if self.t[end : end + 1] not in ("-", "‑"):  # 今年-to-date is not a year
-                    found.append((start, end, self.base + shift))  # type: ignore[operator]
+                    found.append((start, end, self.base + cast(int, shift)))
         found.sort()
         return found
 
@@ -263,7 +263,7 @@ class Reader:
         e = self.at("entity", i)
         name = None
         if e.starts and not self.at("group", i).starts:
-            name = e.labels[0] if len(set(self._list_from(e))) == 1 else None  # type: ignore[assignment]
+            name = e.labels[0] if len(set(self._list_from(e))) == 1 else None
         self._subjects[i] = name
         return name
 
@@ -288,8 +288,8 @@ class Reader:
             if not _LIST_GAP.match(self.t, e.ends[j], e.starts[j + 1]):
                 break
             j += 1
-            names.append(e.labels[j])  # type: ignore[arg-type]
-        return names  # type: ignore[return-value]
+            names.append(e.labels[j])
+        return names
 
     def list_ending_at(self, e: Marks, last: int, lo: int, most: int = 16) -> list[int]:
         """Indexes of the run of company mentions joined by 、, 和, and, ... ending at last."""
@@ -306,9 +306,12 @@ class Reader:
         anaphora = self.at("anaphora", p.index)
         last = e.last_before(p.s_lo, fig.start)
         after = e.first_after(fig.end, p.s_hi)
-        gap = t[fig.end : e.starts[after]] if after is not None and e.starts[after] - fig.end <= 50 else None
-        if gap is not None and _FOR_ENTITY.match(gap) and not group.any(p.c_lo, e.starts[after]):
-            return e.labels[after]  # type: ignore[index, return-value]
+        if after is not None and e.starts[after] - fig.end <= 50:  # a company named just after
+            gap, named, at = t[fig.end : e.starts[after]], e.labels[after], e.starts[after]
+        else:
+            gap, named, at = None, None, 0
+        if gap is not None and _FOR_ENTITY.match(gap) and not group.any(p.c_lo, at):
+            return named
         if last is not None:
             if group.any(e.ends[last], fig.start):  # "Google and Meta together"
                 return None
@@ -318,7 +321,7 @@ class Reader:
             first = run[0]
             if first > 0 and e.starts[first - 1] >= p.c_lo and _OBJECT_MARK.match(
                     t, e.ends[first - 1], e.starts[first]):
-                return e.labels[first - 1]  # type: ignore[return-value]
+                return e.labels[first - 1]
             anaphor = anaphora.last_before(e.ends[last], fig.start)
             if anaphor is not None and not self._leads(e.starts[last], p) and self.clause_index(
                     anaphora.starts[anaphor], p.index) > self.clause_index(e.starts[last], p.index):
@@ -326,15 +329,15 @@ class Reader:
                 # one the sentences before were about
                 lead = e.first_after(p.s_lo, p.s_hi)
                 if lead is not None and self._leads(e.starts[lead], p):
-                    return self.subject(p.index) or e.labels[last]  # type: ignore[return-value]
-                return self.carried(p) or self.main or e.labels[last]  # type: ignore[return-value]
-            return e.labels[last]  # type: ignore[return-value]
+                    return self.subject(p.index) or e.labels[last]
+                return self.carried(p) or self.main or e.labels[last]
+            return e.labels[last]
         if group.any(p.s_lo, fig.start):
             return None
         if anaphora.any(p.s_lo, fig.start):  # the company, 其, its
             return self.carried(p) or self.main
-        if gap is not None and not _NO_FORWARD.search(gap) and not group.any(p.c_lo, e.starts[after]):
-            return e.labels[after]  # type: ignore[index, return-value]
+        if gap is not None and not _NO_FORWARD.search(gap) and not group.any(p.c_lo, at):
+            return named
         return self.carried(p) or self.main
 
     def _leads(self, pos: int, p: Place) -> bool:
@@ -358,7 +361,7 @@ class Reader:
             return None
         kind = kinds.labels[i]
         if kind != "spending":
-            return kind  # type: ignore[return-value]
+            return kind
         # Money put into another company is an investment; otherwise it is the spender's own
         # build-out.
         cue = (kinds.starts[i], kinds.ends[i])
@@ -368,7 +371,7 @@ class Reader:
         # Only the companies next to the cue or the figure can be its object.
         near = {e.last_before(max(lo_c, cue[0] - 16), cue[0]), e.first_after(cue[1], min(hi_c, cue[1] + 2)),
                 e.first_after(fig.end, min(hi_c, fig.end + 24))}
-        for j in near - {None}:
+        for j in (j for j in near if j is not None):
             noun = fig.end <= e.starts[j] and 0 <= cue[0] - e.ends[j] <= 1  # $13bn OpenAI investment
             if (noun or 0 <= e.starts[j] - cue[1] <= 1
                     or _OBJECT_BEFORE.search(self.t, max(lo_c, e.starts[j] - 12), e.starts[j])):
@@ -378,7 +381,7 @@ class Reader:
     def percent_kind(self, fig: Figure, p: Place) -> str | None:
         kinds = self.at("percent_kind", p.index)
         i = self.nearest(kinds, fig, p.c_lo, p.c_hi)
-        return None if i is None else kinds.labels[i]  # type: ignore[return-value]
+        return None if i is None else kinds.labels[i]
 
     # Years ----------------------------------------------------------------------------
 
@@ -392,14 +395,14 @@ class Reader:
         best: tuple[int, int] | None = None
         before = y.last_before(lo, fig.start)
         if before is not None and not (others and others(y.ends[before], fig.start)):
-            best = (fig.start - y.ends[before], y.labels[before])  # type: ignore[assignment]
+            best = (fig.start - y.ends[before], y.labels[before])
         after = y.first_after(fig.end, hi if after_hi is None else after_hi)
         if after is not None and not (others and (
                 others(fig.end, y.starts[after])
                 or self.at("comparison", sentence).any(fig.end, y.starts[after]))):
             gap = y.starts[after] - fig.end
             if best is None or gap < best[0]:
-                best = (gap, y.labels[after])  # type: ignore[assignment]
+                best = (gap, y.labels[after])
         return best[1] if best else None
 
 
@@ -483,8 +486,8 @@ def _money(r: Reader, fig: Figure, p: Place, same: Figure | None, last: Figure |
     carried = (last is not None and same is None and fig.kind is None
                and r.sentences.index(last.start) >= p.index - CARRY
                and r.paragraphs.index(last.start) == r.paragraphs.index(p.s_lo))
-    if carried:
-        fig.kind = last.kind  # type: ignore[union-attr]
+    if carried and last is not None:
+        fig.kind = last.kind
     fig.year = r.year(fig, p.c_lo, p.c_hi, p.index, others)
     if fig.year is None and r.base and r.at("this_year", p.index).any(p.c_lo, p.c_hi):
         fig.year = r.base
@@ -494,8 +497,8 @@ def _money(r: Reader, fig: Figure, p: Place, same: Figure | None, last: Figure |
         # own clause ("$34.9 billion in the quarter, and ... in fiscal 2026")
         fig.year = (same.year if same_topic and same else None) or r.year(
             fig, p.s_lo, p.s_hi, p.index, others, after_hi=p.c_hi)
-        if fig.year is None and carried and not r.at("year", p.index).starts:
-            fig.year = last.year  # type: ignore[union-attr]
+        if fig.year is None and carried and last is not None and not r.at("year", p.index).starts:
+            fig.year = last.year
 
 
 def _respectively(r: Reader, figures: list[Figure], places: list[Place]) -> None:
@@ -520,7 +523,7 @@ def _respectively(r: Reader, figures: list[Figure], places: list[Place]) -> None
                     names = names[-len(group):]
                 if len(names) == len(group):
                     for fig, name in zip(group, names, strict=True):
-                        fig.entity = name  # type: ignore[assignment]
+                        fig.entity = name
         i = j + 1
 
 
