@@ -170,6 +170,7 @@ class Reader:
         self._subjects: dict[int, str | None] = {}
         self.given: dict[int, str | None] = {}  # the company of a sentence's last figure
         self._marks: dict[tuple[str, int], Marks] = {}
+        self._quoted: dict[tuple[int, int], str] = {}
 
     def at(self, name: str, i: int) -> Marks:
         """The cues called name in sentence i, found on first use: only sentences that hold
@@ -251,7 +252,10 @@ class Reader:
         if hi - lo > LONG_SENTENCE:  # quote the clause, or a stretch around the figure
             lo = max(place.c_lo, start - LONG_SENTENCE // 2)
             hi = min(place.c_hi, end + LONG_SENTENCE // 2)
-        return " ".join(self.text[lo:hi].split())
+        quoted = self._quoted.get((lo, hi))
+        if quoted is None:  # the figures of one sentence share its text
+            quoted = self._quoted[(lo, hi)] = " ".join(self.text[lo:hi].split())
+        return quoted
 
     # Entities -------------------------------------------------------------------------
 
