@@ -21,6 +21,7 @@ def approx(rows):
     ("Oracle guided to $ 25B of capex", [("$ 25B", 25e9, None, "USD")]),
     ("Capex was $750mn in the quarter", [("$750mn", 750e6, None, "USD")]),
     ("a €3trn market", [("€3trn", 3e12, None, "EUR")]),
+    ("capex of 1.2trn over the decade", [("1.2trn", 1.2e12, None, "USD")]),
     # negative changes in tables
     ("| Intel | -8.50% | +3.2% |", [("-8.50%", -8.5, None, "percent"), ("3.2%", 3.2, None, "percent")]),
     ("毛利率同比 −1.5%", [("−1.5%", -1.5, None, "percent")]),

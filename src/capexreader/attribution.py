@@ -1,9 +1,9 @@
 """Attribution: the entity, kind and year of each figure, as a careful reader gives them.
 
-Every cue (company names, kind words, years, pronouns, totals) is found once over the whole
-text and kept in sorted lists; each figure then looks up only its neighbours by bisection, so
-the work is linear in the text whatever its shape (one huge line, a table of ten thousand rows,
-thousands of company names).
+The cues (company names, kind words, years, pronouns, totals) of a sentence are found the
+first time a figure there needs them and kept in sorted lists; each figure then looks up only
+its neighbours by bisection, so the work is linear in the text whatever its shape (one huge
+line, a table of ten thousand rows, thousands of company names).
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ LABELS = {"entity": "alias", "kind": "kind_of", "percent_kind": "percent_kind_of
 
 
 class Marks:
-    """Starts, ends and labels of one kind of cue over the whole text, sorted."""
+    """Starts, ends and labels of one kind of cue in one sentence, in text order."""
 
     def __init__(self, found: list[tuple[int, int, object]]) -> None:
         self.starts = [f[0] for f in found]
@@ -200,12 +200,8 @@ class Reader:
                     for m in c["misc"].finditer(t, lo, hi)]
         if name == "relative":
             return [(m.start(), m.end(), RELATIVE_YEAR[m.group(0)]) for m in _RELATIVE.finditer(t, lo, hi)]
-        label = LABELS.get(name)
-        pattern = c[name]
-        if label is None:
-            return [(m.start(), m.end(), True) for m in pattern.finditer(t, lo, hi)]
-        table = c[label]
-        return [(m.start(), m.end(), table[m.group(0)]) for m in pattern.finditer(t, lo, hi)]
+        table = c[LABELS[name]]
+        return [(m.start(), m.end(), table[m.group(0)]) for m in c[name].finditer(t, lo, hi)]
 
     def _in_figure(self, pos: int) -> bool:
         i = bisect_right(self.figure_starts, pos) - 1
@@ -439,13 +435,10 @@ def attribute(text: str, t: str, figures: list[Figure], year: int | None, title:
     """Set entity, kind, year and sentence of figures (in text order) in place."""
     r = Reader(text, t, year, title, [(f.start, f.end) for f in figures])
     places = [r.place(f.start, f.end) for f in figures]
-    starts = {"money": [], "percent": []}  # type: dict[str, list[int]]
-    for f in figures:
-        starts.setdefault(f.category, []).append(f.start)
+    money = [f.start for f in figures if f.category == "money"]
 
-    def others_of(category: str) -> Callable[[int, int], bool]:
-        own = starts[category]
-        return lambda lo, hi: bisect_right(own, hi - 1) - bisect_left(own, lo) > 0
+    def money_between(lo: int, hi: int) -> bool:
+        return bisect_right(money, hi - 1) - bisect_left(money, lo) > 0
 
     previous: Figure | None = None  # the last money figure, and its sentence
     prev_place: Place | None = None
@@ -455,7 +448,7 @@ def attribute(text: str, t: str, figures: list[Figure], year: int | None, title:
         r.given[p.index] = fig.entity
         if fig.category == "money":
             _money(r, fig, p, previous if prev_place and prev_place.index == p.index else None,
-                   previous, others_of("money"))
+                   previous, money_between)
             expect = r.at("expectation", p.index)
             fig.expectation = expect.any(p.c_lo, fig.start) or (
                 expect.any(p.s_lo, fig.start) and not r.at("entity", p.index).any(p.s_lo, fig.start))

@@ -27,7 +27,7 @@ _HK_WORDS = re.compile(r"港元|港币|hk\$|港股|恒指|恒生|香港|港交�
 
 
 def region(folded: str, language: str | None, source: str | None) -> str | None:
-    """"tw", "hk" or None (yuan) for an article's bare 元."""
+    """Where an article's bare 元 comes from: "tw", "hk", or None (yuan)."""
     if language != "zh-Hant":
         return None  # Simplified Chinese keeps 元 as yuan
     host = (urlsplit(source).hostname or "") if source and "//" in source else (source or "")
@@ -45,13 +45,10 @@ def region(folded: str, language: str | None, source: str | None) -> str | None:
 def resolve(folded: str, spans: list[list], language: str | None, source: str | None) -> None:
     """Give each figure whose unit is a bare 元 its currency, in place. spans are
     [start, end, value, high, unit] in text order."""
-    if language and language.startswith("en"):
-        for span in spans:
-            if span[4] == YEN_SIGN:
-                span[4] = "JPY"
+    yen = "JPY" if language and language.startswith("en") else "CNY"
     for span in spans:
         if span[4] == YEN_SIGN:
-            span[4] = "CNY"
+            span[4] = yen
     if not any(s[4] == YUAN for s in spans):
         return
     marks = [m for m in CONVENTION.finditer(folded) if m.group("cur") or m.group("same")]

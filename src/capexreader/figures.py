@@ -283,7 +283,7 @@ _SEPARATOR = re.compile(_RANGE)
 
 
 def _from_to(t: str, m: re.Match[str], start: int, end: int, low: float, high: float, unit: str,
-             ) -> list[tuple[int, int, float, float | None, str]]:
+             ) -> list[Span]:
     """"from $800bn to $1.2tn" is two values, not a range."""
     nums = _num_groups(m)
     sep = _SEPARATOR.search(t, m.end(nums[0]), m.start(nums[1]))
@@ -302,6 +302,7 @@ _ITEM = re.compile(
 _HEAD = re.compile(rf"(?P<n>{NUM})|(?P<cn>{CN_NUM})")
 _LIST_WORDS = ("、", "和", "及", "与", "以及", "或")
 _SHARED = MONEY_UNITS | {"percent", currency.YUAN}
+_NUMERALS = set(CN_NUM[1:-2])  # the characters of CN_NUM's class
 
 
 def _share_units(t: str, spans: list) -> list:
@@ -309,7 +310,7 @@ def _share_units(t: str, spans: list) -> list:
     out: list = []
     for span in spans:
         start, end, value, high, unit = span
-        if unit in _SHARED and high is None and (t[start].isdigit() or t[start] in CN_NUM):
+        if unit in _SHARED and high is None and (t[start].isdigit() or t[start] in _NUMERALS):
             items = _items_before(t, start, span)
             while out and items and out[-1][0] >= items[0][0]:
                 out.pop()  # a count such as 120亿 that the list makes money
@@ -452,7 +453,7 @@ _READERS = [
     (MONEY_PRE, _money, _CUR_PRE_KEYS),
     (MONEY_SUF, _money, _CUR_SUF_KEYS),
     (MONEY_CN, _money_cn, ("亿", "万", "兆", "元")),
-    (MONEY_BARE, _money_bare, ("bn", "tn")),
+    (MONEY_BARE, _money_bare, ("bn", "tn", "trn")),
     (PP, _pp, ("point", "pp", "百分点", "基点", "bp")),
     (PERCENT, _percent, ("%", "percent", "per cent", "pct")),
     (PERCENT_ZH, _percent_zh, ("百分之",)),

@@ -30,15 +30,17 @@ def _node(node: dict) -> str:
 
 def word_union(words: Iterable[str]) -> str:
     """One pattern matching any of the words; ASCII words only between non-letters."""
+    parts = [p for p in _by_script(words) if p]
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def _by_script(words: Iterable[str]) -> tuple[str, str]:
+    """Patterns for the Latin words (only between non-letters) and for the others ("" for none)."""
     words = {w for w in words if w}
     latin = sorted(w for w in words if w.isascii())
     other = sorted(w for w in words if not w.isascii())
-    parts = []
-    if latin:
-        parts.append(r"(?<![a-z])" + _group(_trie_regex(latin)) + r"(?![a-z])")
-    if other:
-        parts.append(_group(_trie_regex(other)))
-    return "|".join(parts) if parts else r"(?!x)x"
+    return ((r"(?<![a-z])" + _group(_trie_regex(latin)) + r"(?![a-z])") if latin else "",
+            _group(_trie_regex(other)) if other else "")
 
 
 def _group(pattern: str) -> str:
@@ -52,10 +54,9 @@ class Words:
     Python's re)."""
 
     def __init__(self, words: Iterable[str], extra: str = "") -> None:
-        words = {w for w in words if w}
-        latin = sorted(w for w in words if w.isascii())
-        other = "|".join(p for p in (_trie_regex(sorted(w for w in words if not w.isascii())), extra) if p)
-        self.latin = re.compile(r"(?<![a-z])" + _group(_trie_regex(latin)) + r"(?![a-z])") if latin else None
+        latin, other = _by_script(words)
+        other = "|".join(p for p in (other, extra) if p)
+        self.latin = re.compile(latin) if latin else None
         self.other = re.compile(other) if other else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[re.Match[str]]:
@@ -68,10 +69,6 @@ class Words:
         if not first or not second:
             return first or second
         return sorted(first + second, key=_start)
-
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        hits = [m for p in (self.latin, self.other) if p and (m := p.search(text, pos, endpos))]
-        return min(hits, key=_start) if hits else None
 
 
 _LATIN = re.compile(r"[a-z]")

@@ -81,7 +81,6 @@ def _cues() -> dict:
         for word in data[role]:
             roles.setdefault(fold(str(word)), set()).add(role)
     moves = data["moves"]
-
     way = {fold(w): 1 for w in moves["up"]} | {fold(w): -1 for w in moves["down"]}
     measure = {fold(w): 1 for w in moves["good"]} | {fold(w): -1 for w in moves["bad"]}
     return {"cue": alternation(list(weights)), "weights": weights,
