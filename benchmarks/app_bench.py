@@ -89,16 +89,16 @@ async def bare_keypress(n: int = 20) -> tuple[float, float, float]:
 
 
 async def reader(corpus: Path) -> dict:
-    from capexreader.app import CapexReaderApp
+    from capexreader.ui.app import CapexReaderApp
 
     app = CapexReaderApp(corpus)
     out: dict[str, float] = {}
     async with app.run_test(size=SIZE) as pilot:
         start = time.perf_counter()
-        while app.corpus is None or not app.corpus.articles:
+        while app.session.corpus is None or not app.session.corpus.articles:
             await pilot.pause(0.01)
         out["titles_after_start_ms"] = (time.perf_counter() - start) * 1000
-        while not app.ready:
+        while not app.session.ready:
             await pilot.pause(0.05)
         await app.workers.wait_for_complete()  # summaries filled in, if any were missing
         await pilot.pause()
@@ -121,12 +121,12 @@ async def reader(corpus: Path) -> dict:
         record("stance_filter", [await clock.press(pilot, "s") for _ in range(4)])
         search, article = [], []
         view = app.query_one("#article-view")
-        clock.probe = lambda: (app.current and app.current.id, view.text[:80])
+        clock.probe = lambda: (app.session.current and app.session.current.id, view.text[:80])
         for q in ("泡沫", "Jevons", "資本支出", "微软", "AI 泡沫"):
             app.set_focus(listing)
             await pilot.press("slash", *q)
             search.append(await clock.press(pilot, "enter"))  # search, list and reader
-            first = app.corpus.get(app.result.ids[0])
+            first = app.session.corpus.get(app.session.result.ids[0])
             article.append(clock.first_showing((first.id, first.body[:80])))
             await pilot.press("escape")
         clock.probe = lambda: None
@@ -134,7 +134,7 @@ async def reader(corpus: Path) -> dict:
         out["search_article_shown_ms"] = statistics.median(article)
         app.set_focus(listing)
         record("scroll_page", [await clock.press(pilot, "pagedown") for _ in range(20)])
-        out["articles"] = len(app.corpus.articles)
+        out["articles"] = len(app.session.corpus.articles)
     return out
 
 
@@ -146,12 +146,10 @@ def main() -> None:
     if args.cache:
         os.environ["CAPEXREADER_CACHE_DIR"] = str(args.cache)
     press, paint, settled = asyncio.run(bare_keypress())
-    result = {"bare_keypress_ms": press, "bare_keypress_paint_ms": paint,
-              "bare_keypress_settled_ms": settled}
+    result = {"bare_keypress_ms": press, "bare_keypress_paint_ms": paint, "bare_keypress_settled_ms": settled}
     result.update(asyncio.run(reader(args.corpus)))
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    print(json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in result.items()},
-                     indent=2))
+    print(json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in result.items()}, indent=2))
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ def sentence_pools() -> dict[str, list[str]]:
 
 def vary_numbers(text: str, rng: random.Random) -> str:
     """Change the figures so that they differ between articles (years stay years)."""
+
     def swap(m: re.Match[str]) -> str:
         digits = m.group(0)
         if len(digits) == 4 and digits.startswith(("19", "20")):

@@ -39,15 +39,20 @@ def main() -> None:
         corpus = generate(corpus or Path(tempfile.mkdtemp(prefix="cxr-corpus-")), args.count)
     report: dict = {
         "startup_bundled": startup.measure(runs=runs),
-        "figures_vs_jieba": figures_speed.measure(seeds if seeds.is_dir() else ROOT / "content",
-                                                  repeat=5 if args.quick else 20),
+        "figures_vs_jieba": figures_speed.measure(
+            seeds if seeds.is_dir() else ROOT / "content", repeat=5 if args.quick else 20
+        ),
     }
     search = search_bench.measure(corpus, runs=3 if args.quick else 5)
     report["search_large"] = search
     cache = search.pop("cache_dir")
     report["startup_large_warm"] = startup.measure(runs=runs, content=str(corpus), cache=cache)
-    app = subprocess.run([sys.executable, str(HERE / "app_bench.py"), "--corpus", str(corpus),
-                          "--cache", cache], capture_output=True, text=True, check=True)
+    app = subprocess.run(
+        [sys.executable, str(HERE / "app_bench.py"), "--corpus", str(corpus), "--cache", cache],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     report["app_large_warm"] = json.loads(app.stdout)
     print(json.dumps(report, indent=2, ensure_ascii=False))
 

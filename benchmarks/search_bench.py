@@ -25,8 +25,23 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-QUERIES = ["泡沫", "Jevons", "資本支出", "微软", "AI 泡沫", "capex", "bubble", "亚马逊 资本支出",
-           '"data center"', "龐氏騙局", "Microsoft capex", "算力", "OpenAI", "英伟达", "投资 回报"]
+QUERIES = [
+    "泡沫",
+    "Jevons",
+    "資本支出",
+    "微软",
+    "AI 泡沫",
+    "capex",
+    "bubble",
+    "亚马逊 资本支出",
+    '"data center"',
+    "龐氏騙局",
+    "Microsoft capex",
+    "算力",
+    "OpenAI",
+    "英伟达",
+    "投资 回报",
+]
 
 JIEBA_SERIAL = """
 import sys, time, logging
@@ -52,11 +67,11 @@ def timed(cmd: list[str], env: dict[str, str]) -> float:
 def measure(corpus: Path, runs: int = 5) -> dict:
     env = {**os.environ, "CAPEXREADER_CACHE_DIR": tempfile.mkdtemp(prefix="cxr-bench-")}
     py = sys.executable
-    out = subprocess.run([py, "-c", JIEBA_SERIAL, str(corpus)], env=env, check=True,
-                         capture_output=True, text=True).stdout.split()
+    out = subprocess.run(
+        [py, "-c", JIEBA_SERIAL, str(corpus)], env=env, check=True, capture_output=True, text=True
+    ).stdout.split()
     jieba_serial, chars = float(out[0]), int(out[1])
-    search = [py, "-m", "capexreader", "search", "泡沫", "--content", str(corpus),
-              "--format", "json"]
+    search = [py, "-m", "capexreader", "search", "泡沫", "--content", str(corpus), "--format", "json"]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     cold = timed(search, env)
     peak_kb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)

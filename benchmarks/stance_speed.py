@@ -35,9 +35,13 @@ def measure(count: int = 2000) -> dict:
     for body, _ in texts:
         list(jieba.cut_for_search(body))
     t_jieba = time.perf_counter() - start
-    return {"articles": len(texts), "characters": sum(len(b) for b, _ in texts),
-            "stance_s": round(t_stance, 3), "jieba_cut_for_search_s": round(t_jieba, 3),
-            "stance_vs_jieba": round(t_stance / t_jieba, 3)}
+    return {
+        "articles": len(texts),
+        "characters": sum(len(b) for b, _ in texts),
+        "stance_s": round(t_stance, 3),
+        "jieba_cut_for_search_s": round(t_jieba, 3),
+        "stance_vs_jieba": round(t_stance / t_jieba, 3),
+    }
 
 
 def main() -> None:

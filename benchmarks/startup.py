@@ -35,7 +35,7 @@ Bare().run()
 """
 READER = """
 import sys
-from capexreader.app import CapexReaderApp
+from capexreader.ui.app import CapexReaderApp
 CapexReaderApp(sys.argv[1] if len(sys.argv) > 1 else None).run()
 """
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\x1b[=>]")
@@ -46,8 +46,9 @@ def run_in_pty(code: str, args: list[str], env: dict[str, str], marker: bytes) -
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdin=slave, stdout=slave,
-                            stderr=slave, env=env, close_fds=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True
+    )
     os.close(slave)
     seen, elapsed = b"", None
     pattern = re.compile(marker)

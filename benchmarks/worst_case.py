@@ -28,8 +28,10 @@ SHAPES = {
     "table": "| Microsoft | capex | $80.5B | -8.50% | 2025 |\n",
     "dense_figures": "120亿、85亿和60亿美元，41.2%、63.5%和70%，$2trn-$4trn；",
     "company_names": "微软、谷歌、亚马逊、Meta、甲骨文、英伟达、OpenAI、软银、台积电、Oracle and Nvidia, ",
-    "prose": ("Microsoft said its capital expenditure would reach $80 billion in fiscal 2025. "
-              "其营收增长12%，该公司预计明年投入将超过千亿元。Analysts expect more. "),
+    "prose": (
+        "Microsoft said its capital expenditure would reach $80 billion in fiscal 2025. "
+        "其营收增长12%，该公司预计明年投入将超过千亿元。Analysts expect more. "
+    ),
 }
 
 
@@ -70,7 +72,8 @@ def measure(small: int, large: int) -> dict:
                 "growth": round(per_char[large] / per_char[small], 2),
             }
         row["figures_vs_jieba_large"] = round(
-            row["jieba"]["us_per_char_large"] / row["figures"]["us_per_char_large"], 2)
+            row["jieba"]["us_per_char_large"] / row["figures"]["us_per_char_large"], 2
+        )
         report[shape] = row
         print(shape, json.dumps(row), file=sys.stderr, flush=True)
     return report
@@ -84,11 +87,19 @@ def cold_list() -> dict:
     cache = tempfile.mkdtemp(prefix="cxr-cache-")
     env = {**os.environ, "CAPEXREADER_CACHE_DIR": cache}
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "capexreader", "list", "--content", str(folder),
-                           "--format", "json"], env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "capexreader", "list", "--content", str(folder), "--format", "json"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     took = time.perf_counter() - start
-    return {"seconds": round(took, 1), "exit": done.returncode, "goal_s": 40,
-            "articles": len(json.loads(done.stdout)) if done.returncode == 0 else None}
+    return {
+        "seconds": round(took, 1),
+        "exit": done.returncode,
+        "goal_s": 40,
+        "articles": len(json.loads(done.stdout)) if done.returncode == 0 else None,
+    }
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ async def wait_ready(pilot, timeout: float = 30.0) -> None:
     """Wait until the corpus is loaded and the search index built (or loading failed)."""
     app = pilot.app
     for _ in range(int(timeout / 0.05)):
-        if app.ready:
+        if app.session.ready:
             break
         await pilot.pause(0.05)
     await app.workers.wait_for_complete()

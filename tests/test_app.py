@@ -2,12 +2,13 @@
 
 import pytest
 
-from capexreader.app import CapexReaderApp
-from capexreader.screens.help import HelpScreen
-from capexreader.screens.problems import ProblemsScreen
-from capexreader.widgets.article_list import ArticleList
-from capexreader.widgets.article_view import ArticleView
-from capexreader.widgets.figure_list import FigureList
+from capexreader.ui.app import CapexReaderApp
+from capexreader.ui.screens.help import HelpScreen
+from capexreader.ui.screens.problems import ProblemsScreen
+from capexreader.ui.widgets.article_list import ArticleList
+from capexreader.ui.widgets.article_view import ArticleView
+from capexreader.ui.widgets.figure_list import FigureList
+from capexreader.ui.widgets.search_bar import SearchBar
 
 from .conftest import wait_ready
 
@@ -35,7 +36,7 @@ async def test_starts_with_the_bundled_articles_and_opens_the_first():
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         assert len(listed(app)) == 5
-        assert app.current is not None and app.current.id == listed(app)[0]
+        assert app.session.current is not None and app.session.current.id == listed(app)[0]
         assert app.query_one(ArticleView).line_count > 10
         assert app.focused is app.query_one(ArticleList)
 
@@ -45,7 +46,7 @@ async def test_move_and_open_with_keys():
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("j", "j", "enter")
-        assert app.current.id == listed(app)[2]
+        assert app.session.current.id == listed(app)[2]
         assert app.focused is app.query_one(ArticleList)  # opened beside the list
         await pilot.press("enter")
         assert app.focused is app.query_one(ArticleView)  # and again: into the article
@@ -56,7 +57,7 @@ async def test_move_and_open_with_keys():
         assert view.scroll_offset.y == 0
         await pilot.press("shift+tab")
         await pilot.press("G", "k", "enter")
-        assert app.current.id == listed(app)[3]
+        assert app.session.current.id == listed(app)[3]
 
 
 async def test_search_jevons_narrows_the_list_and_highlights_the_word():
@@ -67,7 +68,7 @@ async def test_search_jevons_narrows_the_list_and_highlights_the_word():
         assert len(listed(app)) == 1
         view = app.query_one(ArticleView)
         start, end = view.marks.current
-        assert app.current.body[start:end].startswith("Jevons")
+        assert app.session.current.body[start:end].startswith("Jevons")
         assert view.marks.hits
         assert "hit 1/1" in app.query_one("#reader").border_subtitle
         assert str(app.query_one("#search-info").render()).startswith("1 article, 1 hit ·")
@@ -80,18 +81,18 @@ async def test_n_and_N_step_through_hits_and_across_articles():
         await pilot.press("slash", *"泡沫", "enter")
         results = listed(app)
         assert len(results) >= 3
-        first = app.current.id
-        hits = len(app.hits[first])
+        first = app.session.current.id
+        hits = len(app.session.hits(first))
         assert hits > 2
         await pilot.press("n")
-        assert app.hit_index == 1
-        assert app.query_one(ArticleView).marks.current == app.hits[first][1]
+        assert app.session.hit_index == 1
+        assert app.query_one(ArticleView).marks.current == app.session.hits(first)[1]
         await pilot.press("N")
-        assert app.hit_index == 0
+        assert app.session.hit_index == 0
         await pilot.press(*["n"] * hits)
-        assert app.current.id == results[1] and app.hit_index == 0
+        assert app.session.current.id == results[1] and app.session.hit_index == 0
         await pilot.press("N")
-        assert app.current.id == first and app.hit_index == hits - 1
+        assert app.session.current.id == first and app.session.hit_index == hits - 1
 
 
 async def test_escape_clears_the_search():
@@ -102,7 +103,7 @@ async def test_escape_clears_the_search():
         assert len(listed(app)) == 1
         await pilot.press("escape")
         assert len(listed(app)) == 5
-        assert app.result is None and not app.query_one(ArticleView).marks.hits
+        assert app.session.result is None and not app.query_one(ArticleView).marks.hits
         assert not app.query_one("#search-bar").display
 
 
@@ -112,7 +113,7 @@ async def test_search_history_and_empty_queries():
         await ready(pilot)
         await pilot.press("slash", *"Jevons", "enter", "slash")
         await pilot.press("ctrl+u", *"!!!", "enter")
-        assert listed(app) == [] and app.result is not None
+        assert listed(app) == [] and app.session.result is not None
         await pilot.press("slash", "up", "up")
         assert app.query_one("#search-input").value == "Jevons"
 
@@ -124,10 +125,10 @@ async def test_stance_filter_cycles():
         seen = {}
         for _ in range(4):
             await pilot.press("s")
-            labels = {app.corpus.get(i).stance.label for i in listed(app)}
-            seen[app.stance_filter] = labels
+            labels = {app.session.corpus.get(i).stance.label for i in listed(app)}
+            seen[app.session.stance_filter] = labels
         assert seen["bullish"] == {"bullish"} and seen["bearish"] == {"bearish"}
-        assert app.stance_filter == "all" and len(listed(app)) == 5
+        assert app.session.stance_filter == "all" and len(listed(app)) == 5
 
 
 async def test_figures_sidebar_scrolls_the_reader_to_a_figure():
@@ -139,7 +140,7 @@ async def test_figures_sidebar_scrolls_the_reader_to_a_figure():
         assert app.focused is figures
         await pilot.press("G")
         view = app.query_one(ArticleView)
-        fig = app.current.figures[int(figures.highlighted_option.id[4:])]
+        fig = app.session.current.figures[int(figures.highlighted_option.id[4:])]
         assert view.marks.current == (fig.start, fig.end)
         assert view.scroll_offset.y > 0
         await pilot.press("ctrl+b")
@@ -163,16 +164,16 @@ async def test_command_palette_filters_by_stance():
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await palette(pilot, "Filter: bearish")
-        assert app.stance_filter == "bearish"
+        assert app.session.stance_filter == "bearish"
 
 
 async def test_command_palette_opens_an_article():
     app = CapexReaderApp()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        target = app.corpus.articles[-1]
+        target = app.session.corpus.articles[-1]
         await palette(pilot, "Open: 谁也不敢")
-        assert app.current is target
+        assert app.session.current is target
 
 
 async def test_quit_with_q():
@@ -191,7 +192,7 @@ async def test_load_problems_are_listed(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         assert listed(app) == ["ok"]
-        app.action_show_problems()
+        app.reader.action_show_problems()
         await pilot.pause()
         assert isinstance(app.screen, ProblemsScreen)
 
@@ -207,7 +208,7 @@ async def test_small_terminals(size):
         await pilot.resize_terminal(160, 45)
         await pilot.resize_terminal(*size)
         await pilot.pause()
-        assert app.current is not None
+        assert app.session.current is not None
 
 
 async def test_empty_and_missing_folders(tmp_path):
@@ -219,7 +220,7 @@ async def test_empty_and_missing_folders(tmp_path):
     app = CapexReaderApp(tmp_path / "missing")
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        assert app.corpus is None
+        assert app.session.corpus is None
 
 
 async def test_evidence_panel_jumps_to_the_sentence():
@@ -227,19 +228,19 @@ async def test_evidence_panel_jumps_to_the_sentence():
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("G", "enter", "e")  # the last article, then "why"
-        from capexreader.screens.evidence import EvidenceScreen
+        from capexreader.ui.screens.evidence import EvidenceScreen
 
         assert isinstance(app.screen, EvidenceScreen)
         await pilot.press("down", "down", "enter")
         assert not isinstance(app.screen, EvidenceScreen)
-        evidence = app.current.stance.evidence[2]
+        evidence = app.session.current.stance.evidence[2]
         view = app.query_one(ArticleView)
         assert view.marks.current == (evidence.start, evidence.end)
         assert app.focused is view
 
 
 async def test_corpus_figures_screen_filter_sort_and_open():
-    from capexreader.screens.figures import FiguresScreen
+    from capexreader.ui.screens.figures import FiguresScreen
 
     app = CapexReaderApp()
     async with app.run_test(size=SIZE) as pilot:
@@ -249,23 +250,23 @@ async def test_corpus_figures_screen_filter_sort_and_open():
         table = app.screen.query_one("#table")
         total = table.row_count
         await pilot.press("s", "n")  # reader keys do nothing here
-        assert app.stance_filter == "all" and isinstance(app.screen, FiguresScreen)
+        assert app.session.stance_filter == "all" and isinstance(app.screen, FiguresScreen)
         await pilot.press("slash", *"microsoft capex 2025")
         assert 0 < table.row_count < total
         await pilot.press("enter", "enter")
         assert not isinstance(app.screen, FiguresScreen)
         start, end = app.query_one(ArticleView).marks.current
-        fig = next(f for f in app.current.figures if f.start == start)
+        fig = next(f for f in app.session.current.figures if f.start == start)
         assert (fig.entity, fig.kind, fig.year) == ("Microsoft", "capex", 2025)
         sidebar = app.query_one(FigureList)  # the sidebar lists this article, at that figure
-        assert app._sidebar_for == app.current.id
-        assert sidebar.highlighted_option.id == f"fig-{app.current.figures.index(fig)}"
+        assert sidebar.listed is app.session.current
+        assert sidebar.highlighted_option.id == f"fig-{app.session.current.figures.index(fig)}"
         await pilot.press("F", "2", "enter")  # the most reported group
         assert not isinstance(app.screen, FiguresScreen)
 
 
 async def test_corpus_figures_sorting_by_header_click():
-    from capexreader.screens.figures import FiguresScreen
+    from capexreader.ui.screens.figures import FiguresScreen
 
     app = CapexReaderApp()
     async with app.run_test(size=SIZE) as pilot:
@@ -276,12 +277,12 @@ async def test_corpus_figures_sorting_by_header_click():
         table = screen.query_one("#table")
         await pilot.click("#table", offset=(40, 0))  # the Amount/Unit header region
         await pilot.pause()
-        assert screen._sorted is not None
-        column = screen._sorted[0]
-        values = [table.get_cell_at((r, list(table.columns).index(column)))
-                  for r in range(table.row_count)]
-        keys = [(0, v, "") if isinstance(v, int) else (1, 0, str(getattr(v, "plain", v)).lower())
-                for v in values]
+        assert screen.sorted_by is not None
+        column = screen.sorted_by[0]
+        values = [table.get_cell_at((r, list(table.columns).index(column))) for r in range(table.row_count)]
+        keys = [
+            (0, v, "") if isinstance(v, int) else (1, 0, str(getattr(v, "plain", v)).lower()) for v in values
+        ]
         assert keys == sorted(keys)
 
 
@@ -291,8 +292,7 @@ async def test_a_large_cold_folder_is_indexed_by_worker_processes(tmp_path, monk
 
     monkeypatch.setattr(indexer, "PARALLEL_FROM", 3)
     for n in range(6):
-        (tmp_path / f"{n}.md").write_text(f"---\ntitle: 第{n}篇\n---\n资本支出与泡沫，第{n}篇。",
-                                          "utf-8")
+        (tmp_path / f"{n}.md").write_text(f"---\ntitle: 第{n}篇\n---\n资本支出与泡沫，第{n}篇。", "utf-8")
     app = CapexReaderApp(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await wait_ready(pilot, timeout=60)
@@ -301,25 +301,8 @@ async def test_a_large_cold_folder_is_indexed_by_worker_processes(tmp_path, monk
         assert len(listed(app)) == 6
 
 
-async def test_footer_dims_the_typing_keys_in_the_search_bar_without_rebuilding():
-    from textual.widgets._footer import FooterKey
-
-    app = CapexReaderApp()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        keys = {k.key: k for k in app.query(FooterKey)}
-        assert not keys["q"].disabled
-        await pilot.press("slash")
-        await pilot.pause()
-        assert keys["q"].disabled and not keys["slash"].disabled  # q types a q here
-        await pilot.press(*"Jevons", "enter")
-        await pilot.pause()
-        assert not keys["q"].disabled
-        assert {k.key: k for k in app.query(FooterKey)} == keys  # the same widgets
-
-
 async def test_a_long_title_takes_two_lines_and_ends_with_an_ellipsis(tmp_path):
-    from capexreader.widgets.article_header import ArticleHeader
+    from capexreader.ui.widgets.article_header import ArticleHeader
 
     title = "资本支出" * 60
     (tmp_path / "long.md").write_text(f"---\ntitle: {title}\n---\n正文。", "utf-8")
@@ -335,18 +318,10 @@ async def test_collection_is_paused_only_until_the_first_frame():
     import gc
 
     app = CapexReaderApp()
-    seen: dict[str, bool] = {}
-    first_frame_out = app._first_frame_out
-
-    def spy():
-        seen.setdefault("before", gc.isenabled())
-        first_frame_out()
-        seen.setdefault("after", gc.isenabled())
-        app.exit("done")
-
-    app._first_frame_out = spy
-    assert await app.run_async(headless=True, size=SIZE) == "done"  # passed on
-    assert seen == {"before": False, "after": True}
+    assert not gc.isenabled()  # from the start of the app ...
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()  # ... to its first frame
     assert gc.isenabled()
 
 
@@ -361,6 +336,25 @@ async def test_collection_resumes_when_the_app_stops_before_its_first_frame():
     await app.run_async(headless=True, size=SIZE)  # Textual reports the error and stops
     assert app.return_code == 1
     assert gc.isenabled()
+
+
+async def test_a_failing_worker_is_reported_not_a_crash(monkeypatch):
+    from capexreader.ui import workers
+
+    def broken(*args):
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(workers, "prepare", broken)
+    monkeypatch.setattr("capexreader.corpus.LONG", 10)  # every article is long here
+    app = CapexReaderApp()
+    said = []
+    monkeypatch.setattr(app, "notify", lambda message, **kw: said.append(message))
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        assert any("disk on fire" in m and "OSError" in m for m in said)
 
 
 async def test_a_search_changes_the_info_line_not_the_layout():
@@ -386,24 +380,6 @@ async def test_a_long_list_scrolls_down_only(tmp_path):
         await ready(pilot)
         listing = app.query_one(ArticleList)
         assert listing.show_vertical_scrollbar and not listing.show_horizontal_scrollbar
-
-
-async def test_full_collections_wait_for_a_pause_and_are_restored_after():
-    import gc
-
-    before = gc.get_threshold()
-    app = CapexReaderApp()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        assert gc.get_threshold()[2] > 10**6  # none while keys are being handled
-        app._last_input = 0.0  # long ago: idle
-        gc.collect(1)
-        for _ in range(12):
-            gc.collect(1)  # young passes, as a busy session makes them
-        assert gc.get_count()[2] >= 10
-        app._collect_when_idle()
-        assert gc.get_count()[2] == 0  # a full pass ran
-    assert gc.get_threshold() == before
 
 
 async def test_list_rows_are_cut_to_the_width_with_an_ellipsis(tmp_path):
@@ -433,66 +409,52 @@ async def test_a_search_highlights_the_result_it_opens():
         app.set_focus(listing)
         await pilot.press("j")  # the highlight on a result that is not the first
         await pilot.press("slash", "enter")  # the same search again
-        assert listing.highlighted == 0 and app.current.id == listed(app)[0]
+        assert listing.highlighted == 0 and app.session.current.id == listed(app)[0]
 
 
-async def test_a_search_draws_results_and_article_first_then_moves_the_focus():
+async def test_a_search_shows_the_first_result_with_its_figures_and_focuses_the_reader():
     app = CapexReaderApp()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await pilot.press("slash", *"Jevons")
         await pilot.pause()
         view, figures = app.query_one(ArticleView), app.query_one(FigureList)
-        first = app.index.search("Jevons").ids[0]
-        app.open_article(next(a for a in listed(app) if a != first), focus=False)
+        first = app.session.index.search("Jevons").ids[0]
+        app.reader.open_article(next(a for a in listed(app) if a != first), focus=False)
         await pilot.pause()
-        app.set_focus(app.search_bar.input)
+        app.set_focus(app.query_one(SearchBar).input)
         await pilot.pause()
-        app.run_search("Jevons")  # as Enter does, without letting a frame pass
+        app.reader.run_search("Jevons")  # as Enter does
+        await pilot.pause()
         assert listed(app)[0] == first
-        assert app.current.id == first and "Jevons" in view.text  # in the first frame
-        assert app.focused is app.search_bar.input and app._sidebar_for != first
-        await pilot.pause()
-        assert app.focused is view and app._sidebar_for == first  # the next frame
-        assert figures.border_subtitle == f"{len(app.current.figures)} figures"
-
-
-async def test_a_search_cleared_before_its_second_frame_keeps_the_focus_where_it_is():
-    app = CapexReaderApp()
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await pilot.press("slash", *"泡沫")
-        await pilot.pause()
-        app.run_search("泡沫")
-        result = app.result
-        app.run_search("Jevons")  # a newer search replaced it
-        app.result = None
-        app._focus_reader(result)  # the first search's deferred step: nothing to do
-        await pilot.pause()
-        assert app.focused is app.search_bar.input
+        assert app.session.current.id == first and "Jevons" in view.text
+        assert app.focused is view and figures.listed is app.session.current
+        assert figures.border_subtitle == f"{len(app.session.current.figures)} figures"
 
 
 async def test_a_figure_chosen_from_the_last_article_is_ignored():
     app = CapexReaderApp()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        view = app.query_one(ArticleView)
-        app.open_article(listed(app)[1])  # the sidebar still lists article 0 in this frame
-        app._figure_chosen(FigureList.Chosen(0))
-        assert view.marks.current is None
+        view, figures = app.query_one(ArticleView), app.query_one(FigureList)
+        before = app.session.current
+        app.reader.open_article(listed(app)[1])
+        figures.post_message(FigureList.Chosen(before, 0))  # sent before the sidebar changed
         await pilot.pause()
-        app._figure_chosen(FigureList.Chosen(0))
-        fig = app.current.figures[0]
+        assert view.marks.current is None
+        figures.post_message(FigureList.Chosen(app.session.current, 0))
+        await pilot.pause()
+        fig = app.session.current.figures[0]
         assert view.marks.current == (fig.start, fig.end)
 
 
 async def test_jieba_loads_in_a_thread_that_quitting_does_not_wait_for(monkeypatch):
     import threading
 
-    import capexreader.app as app_module
+    import capexreader.ui.widgets.search_bar as search_bar
 
     loading = threading.Event()
-    monkeypatch.setattr(app_module, "_load_query_tools", loading.wait)  # as long as jieba's load
+    monkeypatch.setattr(search_bar, "_load_query_tools", loading.wait)  # as long as jieba's load
     app = CapexReaderApp()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
@@ -500,3 +462,20 @@ async def test_jieba_loads_in_a_thread_that_quitting_does_not_wait_for(monkeypat
         loaders = [t for t in threading.enumerate() if t.name == "capexreader-query-tools"]
         assert len(loaders) == 1 and loaders[0].daemon and loaders[0].is_alive()
     loading.set()
+
+
+async def test_corpus_figures_tabs_switch_by_number_from_any_tab():
+    from textual.widgets import TabbedContent
+
+    from capexreader.ui.screens.figures import FiguresScreen
+
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("F", "3")
+        tabs = app.screen.query_one(TabbedContent)
+        assert isinstance(app.screen, FiguresScreen) and tabs.active == "chart"
+        await pilot.press("1")  # not typed into the hidden filter
+        assert tabs.active == "all" and app.screen.query_one("#filter").value == ""
+        await pilot.press("2", "3", "2")
+        assert tabs.active == "reconcile"

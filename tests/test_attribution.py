@@ -6,8 +6,9 @@ from capexreader.figures import extract_figures
 
 
 def attrs(text, **context):
-    return [(f.text, f.entity, f.kind, f.year) for f in extract_figures(text, **context)
-            if f.category == "money"]
+    return [
+        (f.text, f.entity, f.kind, f.year) for f in extract_figures(text, **context) if f.category == "money"
+    ]
 
 
 def entities(text, **context):
@@ -16,9 +17,12 @@ def entities(text, **context):
 
 # The subject carries across sentences -----------------------------------------------------
 
+
 def test_a_company_named_once_owns_the_figures_that_follow():
-    text = ("Oracle reported its quarter on Tuesday. Revenue rose 8% to $15 billion. "
-            "Net income reached $3.1 billion and the margin was 21%.")
+    text = (
+        "Oracle reported its quarter on Tuesday. Revenue rose 8% to $15 billion. "
+        "Net income reached $3.1 billion and the margin was 21%."
+    )
     assert entities(text) == ["Oracle", "Oracle", "Oracle", "Oracle"]
 
 
@@ -77,29 +81,36 @@ def test_last_friday_is_not_a_group_of_five():
 
 # Kind -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("Meta raised its capex guidance to $72 billion.", "capex"),
-    ("阿里巴巴三年资本开支3800亿元", "capex"),
-    ("台積電資本支出400億美元", "capex"),
-    ("Amazon is spending $30 billion on data centers this quarter.", "capex"),
-    ("微软计划投资800亿美元建设数据中心", "capex"),  # its own build-out
-    ("Microsoft spent $21 billion in the quarter.", "capex"),
-    ("SoftBank pledged $30 billion to the venture.", "investment"),
-    ("Microsoft's $10 billion OpenAI investment", "investment"),
-    ("计划向多国投资 300 亿美元", "investment"),
-    ("Alphabet's revenue was $96 billion.", "revenue"),
-    ("OpenAI的年亏损达到50亿美元", "loss"),
-    ("英伟达市值突破5兆美元", "market_cap"),
-    ("Oracle sold $18 billion of bonds.", "debt"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Meta raised its capex guidance to $72 billion.", "capex"),
+        ("阿里巴巴三年资本开支3800亿元", "capex"),
+        ("台積電資本支出400億美元", "capex"),
+        ("Amazon is spending $30 billion on data centers this quarter.", "capex"),
+        ("微软计划投资800亿美元建设数据中心", "capex"),  # its own build-out
+        ("Microsoft spent $21 billion in the quarter.", "capex"),
+        ("SoftBank pledged $30 billion to the venture.", "investment"),
+        ("Microsoft's $10 billion OpenAI investment", "investment"),
+        ("计划向多国投资 300 亿美元", "investment"),
+        ("Alphabet's revenue was $96 billion.", "revenue"),
+        ("OpenAI的年亏损达到50亿美元", "loss"),
+        ("英伟达市值突破5兆美元", "market_cap"),
+        ("Oracle sold $18 billion of bonds.", "debt"),
+    ],
+)
 def test_kinds(text, kind):
     assert attrs(text)[0][2] == kind
 
 
 def test_the_topic_carries_across_a_list_of_companies():
     figs = attrs("Capex in the quarter: Microsoft $35 billion, Amazon $34 billion and Google $24 billion.")
-    assert [(e, k) for _, e, k, _ in figs] == [("Microsoft", "capex"), ("Amazon", "capex"),
-                                              ("Alphabet", "capex")]
+    assert [(e, k) for _, e, k, _ in figs] == [
+        ("Microsoft", "capex"),
+        ("Amazon", "capex"),
+        ("Alphabet", "capex"),
+    ]
 
 
 def test_the_topic_carries_to_the_next_sentence():
@@ -120,18 +131,22 @@ def test_an_analysts_expectation_is_marked():
 
 # Year -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "year", "want"), [
-    ("Microsoft expects FY2026 capex of $120 billion", None, 2026),
-    ("微软2026财年资本支出将达1200亿美元", None, 2026),
-    ("Microsoft will spend $80 billion in fiscal 2025.", None, 2025),
-    ("Capex for FY26 is $100 billion.", None, 2026),
-    ("Amazon's capex for the year will be $125 billion.", 2025, 2025),
-    ("谷歌预计全年资本支出在910亿至930亿美元之间，约为2024年的两倍", 2025, 2025),
-    ("亚马逊今年将投入1000亿美元", 2025, 2025),
-    ("甲骨文去年投入210亿美元", 2025, 2024),
-    ("Meta will spend more next year: about $100 billion.", 2025, 2026),
-    ("台積電114年度資本支出400億美元", None, 2025),
-])
+
+@pytest.mark.parametrize(
+    ("text", "year", "want"),
+    [
+        ("Microsoft expects FY2026 capex of $120 billion", None, 2026),
+        ("微软2026财年资本支出将达1200亿美元", None, 2026),
+        ("Microsoft will spend $80 billion in fiscal 2025.", None, 2025),
+        ("Capex for FY26 is $100 billion.", None, 2026),
+        ("Amazon's capex for the year will be $125 billion.", 2025, 2025),
+        ("谷歌预计全年资本支出在910亿至930亿美元之间，约为2024年的两倍", 2025, 2025),
+        ("亚马逊今年将投入1000亿美元", 2025, 2025),
+        ("甲骨文去年投入210亿美元", 2025, 2024),
+        ("Meta will spend more next year: about $100 billion.", 2025, 2026),
+        ("台積電114年度資本支出400億美元", None, 2025),
+    ],
+)
 def test_years(text, year, want):
     assert attrs(text, year=year)[0][3] == want
 
@@ -157,21 +172,32 @@ def test_a_year_inside_an_amount_is_not_a_year():
 
 # Results summaries --------------------------------------------------------------------------
 
+
 def test_a_taiwan_results_summary():
-    text = ("台積電今日公布第三季財報，合併營收達新台幣9,899億元，年增40.8%；稅後純益4,523億元，"
-            "每股盈餘17.44元。毛利率59.5%，較上季提升0.7個百分點。")
+    text = (
+        "台積電今日公布第三季財報，合併營收達新台幣9,899億元，年增40.8%；稅後純益4,523億元，"
+        "每股盈餘17.44元。毛利率59.5%，較上季提升0.7個百分點。"
+    )
     figs = extract_figures(text, language="zh-Hant", source="https://money.udn.com/a", year=2025)
     assert [(f.unit, f.entity, f.kind) for f in figs] == [
-        ("TWD", "TSMC", "revenue"), ("percent", "TSMC", "growth"), ("TWD", "TSMC", "profit"),
-        ("TWD", "TSMC", "profit"), ("percent", "TSMC", "margin"), ("pp", "TSMC", "growth")]
+        ("TWD", "TSMC", "revenue"),
+        ("percent", "TSMC", "growth"),
+        ("TWD", "TSMC", "profit"),
+        ("TWD", "TSMC", "profit"),
+        ("percent", "TSMC", "margin"),
+        ("pp", "TSMC", "growth"),
+    ]
 
 
 def test_a_hong_kong_results_summary():
     text = "騰訊公布第三季業績，收入按年增長15%至1,928億元（人民幣，下同），盈利631億元。股價收報650元。"
     figs = extract_figures(text, language="zh-Hant", source="https://www.hk01.com/a", year=2025)
     assert [(f.unit, f.entity, f.kind) for f in figs] == [
-        ("percent", "Tencent", "growth"), ("CNY", "Tencent", "revenue"), ("CNY", "Tencent", "profit"),
-        ("HKD", "Tencent", "share_price")]
+        ("percent", "Tencent", "growth"),
+        ("CNY", "Tencent", "revenue"),
+        ("CNY", "Tencent", "profit"),
+        ("HKD", "Tencent", "share_price"),
+    ]
 
 
 def test_a_year_in_a_later_clause_is_not_the_figures():
@@ -180,6 +206,8 @@ def test_a_year_in_a_later_clause_is_not_the_figures():
 
 
 def test_the_companys_own_guidance_is_no_expectation():
-    figs = extract_figures("Meta将2025年全年资本支出预期的最低水平提升40亿美元。Analysts polled by LSEG "
-                           "had expected $30 billion.")
+    figs = extract_figures(
+        "Meta将2025年全年资本支出预期的最低水平提升40亿美元。Analysts polled by LSEG "
+        "had expected $30 billion."
+    )
     assert [f.expectation for f in figs] == [False, True]

@@ -53,8 +53,11 @@ def test_header_metadata_is_picked_out():
     raw = "文章作者: 某某\n发布时间: 2025-01-04 07:16\n原文链接: http://example.com/a\n\n正文"
     cleaned = clean_text(raw)
     assert cleaned.text == "正文"
-    assert cleaned.metadata == {"author": "某某", "date": "2025-01-04 07:16",
-                                "source": "http://example.com/a"}
+    assert cleaned.metadata == {
+        "author": "某某",
+        "date": "2025-01-04 07:16",
+        "source": "http://example.com/a",
+    }
 
 
 @needs_seeds

@@ -24,8 +24,21 @@ def test_list_json_shape(capsys):
     code, out, _ = run(capsys, "list", "--format", "json")
     items = json.loads(out)
     assert code == 0 and len(items) == 5
-    assert all(set(i) == {"id", "title", "date", "language", "source", "stance",
-                          "stance_score", "stance_confidence", "path"} for i in items)
+    assert all(
+        set(i)
+        == {
+            "id",
+            "title",
+            "date",
+            "language",
+            "source",
+            "stance",
+            "stance_score",
+            "stance_confidence",
+            "path",
+        }
+        for i in items
+    )
     assert {i["language"] for i in items} == {"en", "mixed", "zh", "zh-Hant"}
 
 
@@ -44,7 +57,7 @@ def test_show_json_body_matches_search_offsets(capsys):
     body = json.loads(out)["body"]
     for hit in first["hits"]:
         assert set(hit) == {"start", "end", "text", "context"}
-        assert body[hit["start"]:hit["end"]] == hit["text"]
+        assert body[hit["start"] : hit["end"]] == hit["text"]
 
 
 def test_search_no_expand_and_text_format(capsys):
@@ -57,8 +70,19 @@ def test_search_no_expand_and_text_format(capsys):
 def test_figures_json_csv_table(capsys):
     _, out, _ = run(capsys, "figures", "--format", "json")
     rows = json.loads(out)
-    fields = ["article", "text", "start", "end", "value", "value_high", "unit", "kind",
-              "entity", "year", "sentence"]
+    fields = [
+        "article",
+        "text",
+        "start",
+        "end",
+        "value",
+        "value_high",
+        "unit",
+        "kind",
+        "entity",
+        "year",
+        "sentence",
+    ]
     assert rows and all(list(r) == fields for r in rows)
     article = rows[0]["article"]
     _, out, _ = run(capsys, "figures", "--article", article, "--format", "csv")
@@ -88,10 +112,21 @@ def test_unreadable_file_is_one_line_on_stderr(capsys, tmp_path):
 
 def test_installed_entry_point_from_another_folder(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    out = subprocess.run([sys.executable, "-m", "capexreader", "list", "--format", "json"],
-                         cwd=tmp_path, capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "capexreader", "list", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     assert len(json.loads(out.stdout)) == 5
     assert out.stderr == ""  # jieba and friends print nothing
-    version = subprocess.run([sys.executable, "-m", "capexreader", "--version"], cwd=tmp_path,
-                             capture_output=True, text=True, env=env)
+    version = subprocess.run(
+        [sys.executable, "-m", "capexreader", "--version"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert version.stdout.startswith("capexreader ")

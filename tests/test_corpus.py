@@ -24,15 +24,22 @@ def test_bundled_corpus_has_the_five_articles():
 
 
 def test_front_matter_and_ids(tmp_path):
-    write(tmp_path / "a" / "b.md", "---\ntitle: T\ndate: 2025-02-12\nlanguage: en\n"
-          "stance: bearish\ntags: [x, y]\n---\nBody text.\n")
+    write(
+        tmp_path / "a" / "b.md",
+        "---\ntitle: T\ndate: 2025-02-12\nlanguage: en\nstance: bearish\ntags: [x, y]\n---\nBody text.\n",
+    )
     write(tmp_path / "c.txt", "\n\nTitle line\nSecond line.\n")
     corpus = load_corpus(tmp_path)
     by_id = corpus.by_id
     assert set(by_id) == {"a/b", "c"}
     b = by_id["a/b"]
     assert (b.title, b.date, b.language, b.editorial_stance, b.tags) == (
-        "T", "2025-02-12", "en", "bearish", ["x", "y"])
+        "T",
+        "2025-02-12",
+        "en",
+        "bearish",
+        ["x", "y"],
+    )
     assert b.body == "Body text."
     assert (by_id["c"].title, by_id["c"].body) == ("Title line", "Second line.")
 
@@ -46,8 +53,7 @@ def test_same_stem_files_keep_distinct_ids(tmp_path):
 
 def test_yaml_tags_never_construct_objects(tmp_path):
     marker = tmp_path / "pwned"
-    write(tmp_path / "evil.md", "---\ntitle: !!python/object/apply:os.system "
-          f"['touch {marker}']\n---\nbody")
+    write(tmp_path / "evil.md", f"---\ntitle: !!python/object/apply:os.system ['touch {marker}']\n---\nbody")
     corpus = load_corpus(tmp_path)
     assert not marker.exists()
     assert [a.body for a in corpus.articles] == ["body"]
@@ -62,8 +68,10 @@ def test_broken_front_matter_still_loads_the_body(tmp_path):
 
 
 def test_bad_metadata_values(tmp_path):
-    write(tmp_path / "x.md", "---\ntitle: [a, b]\ndate: 2025-13-45\nstance: euphoric\n"
-          "language: klingon\n---\n正文内容")
+    write(
+        tmp_path / "x.md",
+        "---\ntitle: [a, b]\ndate: 2025-13-45\nstance: euphoric\nlanguage: klingon\n---\n正文内容",
+    )
     corpus = load_corpus(tmp_path)
     a = corpus.articles[0]
     assert (a.title, a.date, a.editorial_stance, a.language) == ("a b", None, None, "zh")
@@ -123,21 +131,6 @@ def test_raw_seeds_load_with_dates_from_the_text():
     assert dates["000"] == "2025-08-03" and dates["004"] == "2025-01-04"
 
 
-def test_no_collection_nests_and_settles_what_it_made():
-    import gc
-
-    from capexreader.memory import no_collection
-
-    assert gc.isenabled()
-    frozen = gc.get_freeze_count()
-    with no_collection():
-        with no_collection():
-            made = [[i] for i in range(1000)]
-        assert not gc.isenabled()  # the outer holder still works
-    assert gc.isenabled()
-    assert gc.get_freeze_count() >= frozen + len(made)
-
-
 def test_a_cached_articles_size_is_known_without_reading_its_body():
     calls = []
 
@@ -153,44 +146,3 @@ def test_a_cached_articles_size_is_known_without_reading_its_body():
     short = Article("c", "c.md", "C", body="短文。")
     assert (short.size, short.is_long, short.loaded) == (3, False, True)
     assert article.summarise()["chars"] == 300_000 and calls == [1]
-
-
-def test_hold_and_release_pair_across_calls():
-    import gc
-
-    from capexreader.memory import hold, no_collection, release
-
-    hold()
-    try:
-        with no_collection():
-            pass
-        assert not gc.isenabled()  # the hold outlives the inner holder
-    finally:
-        release()
-    assert gc.isenabled()
-
-
-def test_a_full_collection_runs_when_idle_or_overdue():
-    import gc
-
-    from capexreader import memory
-
-    before = memory.defer_full_collections()
-    try:
-        assert gc.get_threshold()[:2] == before[:2]
-        gc.collect()
-        assert not memory.collect_if_due(idle=True)  # nothing young has been collected since
-        for _ in range(memory.FULL_DUE):
-            gc.collect(1)
-        assert not memory.collect_if_due(idle=False)  # busy, not yet overdue
-        assert memory.collect_if_due(idle=True) and gc.get_count()[2] == 0
-        for _ in range(memory.FULL_OVERDUE):
-            gc.collect(1)
-        assert memory.collect_if_due(idle=False)
-        with memory.no_collection():
-            for _ in range(memory.FULL_DUE):
-                gc.collect(1)
-            assert not memory.collect_if_due(idle=True)  # held: never
-    finally:
-        memory.restore_collections(before)
-    assert gc.get_threshold() == before

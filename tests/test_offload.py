@@ -28,64 +28,78 @@ def test_pieces_round_trip():
     assert offload.unpieces(offload.pieces([])) == []
 
 
-class Wire:
-    """One end of a connection that keeps what is sent, for receive() to read back."""
-
-    def __init__(self):
-        self.messages = []
-
-    def send_bytes(self, data):
-        self.messages.append(bytes(data))
-
-    def recv_bytes(self):
-        return self.messages.pop(0)
+@pytest.fixture(scope="module")
+def helper():
+    helper = offload.Helper()
+    yield helper
+    helper.stop()
 
 
-def test_long_strings_travel_in_pieces_and_arrive_whole():
-    long = ("资本支出𝔸\ud800 capex " * (offload.TEXT_PIECE // 5))[: offload.TEXT_PIECE * 3 + 11]
-    other = "x" * (offload.TEXT_PIECE + 1)
-    value = {"body": long, "more": [other, long], "short": "短", "n": 3}
-    wire = Wire()
-    offload.send(wire, value)
-    biggest = max(len(m) for m in wire.messages)
-    assert biggest <= offload.TEXT_PIECE * 4  # utf-8 of one piece at most: no whole body
-    assert offload.receive(wire) == value and not wire.messages
-
-
-def test_work_that_cannot_be_sent_is_reported():
+def test_work_that_cannot_be_sent_is_reported(helper):
     import threading
 
-    with pytest.raises(offload.Failed):
-        offload.run_apart(len, threading.Lock())
+    with pytest.raises(offload.Failed, match="cannot send"):
+        helper.run(len, threading.Lock())
+    assert helper.run(len, "still here") == 10  # the same process goes on
 
 
-def test_study_apart_matches_the_work_done_here():
-    found = offload.run_apart(offload.study, BODY, "Title", None, 2025)
+def test_study_apart_matches_the_work_done_here(helper):
+    found = helper.run(offload.study, BODY, "Title", None, 2025)
     figures = offload.unpieces(found["figures"])
     assert [(f.start, f.end, f.value, f.unit, f.kind, f.entity, f.year) for f in figures] == [
-        (f.start, f.end, f.value, f.unit, f.kind, f.entity, f.year)
-        for f in extract_figures(BODY, year=2025)]
+        (f.start, f.end, f.value, f.unit, f.kind, f.entity, f.year) for f in extract_figures(BODY, year=2025)
+    ]
     here = score_stance(BODY, title="Title")
     there = pickle.loads(found["stance"])
-    assert (there.label, there.score, len(there.evidence)) == (
-        here.label, here.score, len(here.evidence))
+    assert (there.label, there.score, len(there.evidence)) == (here.label, here.score, len(here.evidence))
     assert offload.unpieces(found["leanings"]) == paragraph_leanings(BODY)
 
 
-def test_wrap_apart_matches_wrap_lines():
-    starts, ends = offload.run_apart(offload.wrap, BODY, 37)
+def test_wrap_apart_matches_wrap_lines(helper):
+    starts, ends = helper.run(offload.wrap, BODY, 37)
     lines = list(zip(offload.as_array(starts), offload.as_array(ends), strict=True))
     assert lines == wrap_lines(BODY, 37)
 
 
-def test_a_failure_in_the_helper_is_reported():
-    with pytest.raises(offload.Failed, match="ValueError: no luck"):
-        offload.run_apart(_boom, "luck")
+def test_the_helpers_own_errors_are_raised_as_they_are(helper):
+    with pytest.raises(ValueError, match="no luck"):
+        helper.run(_boom, "luck")
 
 
-def test_a_cancelled_job_returns_none():
-    assert offload.run_apart(offload.study, BODY * 50, "", None, None,
-                             cancelled=lambda: True) is None
+def test_one_process_serves_job_after_job(helper):
+    import os
+
+    first = helper.run(os.getpid)
+    assert first != os.getpid() and helper.run(os.getpid) == first
+
+
+def test_a_cancelled_job_returns_none_and_the_next_one_runs(helper):
+    import os
+
+    before = helper.run(os.getpid)
+    assert helper.run(offload.study, BODY * 50, "", None, None, cancelled=lambda: True) is None
+    after = helper.run(os.getpid)  # the running job was stopped with its process
+    assert after != before and helper.run(len, "ok") == 2
+
+
+def test_a_helper_that_dies_is_reported_and_replaced(helper):
+    import os
+    import signal
+
+    with pytest.raises(offload.Failed, match="ended"):
+        helper.run(os.kill, helper.run(os.getpid), signal.SIGKILL)
+    assert helper.run(len, "back") == 4
+
+
+def test_no_process_at_all_is_reported(monkeypatch):
+    import multiprocessing
+
+    def refuse(_method):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(multiprocessing, "get_context", refuse)
+    with pytest.raises(offload.Failed, match="no processes here"):
+        offload.Helper().run(len, "x")
 
 
 def test_a_big_file_is_read_and_indexed_apart_with_the_same_result(tmp_path, monkeypatch):
@@ -95,9 +109,10 @@ def test_a_big_file_is_read_and_indexed_apart_with_the_same_result(tmp_path, mon
 
     def spy(fn, *args, **kw):
         calls.append(fn.__name__)
-        return offload.run_apart(fn, *args, **kw)
+        return real(fn, *args, **kw)
 
-    monkeypatch.setattr(indexer, "run_apart", spy)
+    real = indexer.helper.run
+    monkeypatch.setattr(indexer.helper, "run", spy)
     unit = BODY.split("---", 2)[2]
     path = tmp_path / "big.md"
     path.write_text("---\ntitle: Big\n---\n" + unit * (BIG_FILE // len(unit.encode()) + 2))
@@ -115,3 +130,31 @@ def test_a_big_file_is_read_and_indexed_apart_with_the_same_result(tmp_path, mon
     small.write_text("---\ntitle: Small\n---\n" + unit)
     assert read_one(small, "small", []).body == read_article(small, "small", []).body
     assert calls == ["_read", "process", "process"]  # small files are read here
+
+
+def test_a_job_queued_behind_a_cancelled_one_still_runs():
+    import threading
+
+    helper = offload.Helper()
+    try:
+        helper.run(len, "start")
+        stop = threading.Event()
+        results = {}
+
+        def first():
+            results["first"] = helper.run(offload.study, BODY * 50, "", None, None, cancelled=stop.is_set)
+
+        thread = threading.Thread(target=first)
+        thread.start()
+        import time
+
+        time.sleep(0.3)  # the long job is running; the next one queues behind it
+        later = threading.Thread(target=lambda: results.update(second=helper.run(len, "queued")))
+        later.start()
+        time.sleep(0.2)
+        stop.set()
+        thread.join(30)
+        later.join(30)
+        assert results == {"first": None, "second": 6}
+    finally:
+        helper.stop()

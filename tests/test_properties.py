@@ -12,11 +12,16 @@ from capexreader.search import SearchIndex
 from capexreader.stance import score_stance
 from capexreader.wrap import wrap_lines
 
-ALPHABET = st.sampled_from(list("0123456789$%.,-–~ \n亿万兆美元人民币百分之个点億萬微软軟泡沫AIbn"
-                                "capex billion percent [](){}\\#*\x1b\x07\u200b😀"))
+ALPHABET = st.sampled_from(
+    list(
+        "0123456789$%.,-–~ \n亿万兆美元人民币百分之个点億萬微软軟泡沫AIbn"
+        "capex billion percent [](){}\\#*\x1b\x07\u200b😀"
+    )
+)
 TEXTS = st.one_of(st.text(), st.text(ALPHABET, max_size=300))
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @SETTINGS

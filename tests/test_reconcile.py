@@ -19,10 +19,16 @@ def test_chinese_and_english_halves_of_001_reconcile():
     corpus = load_corpus(CONTENT)
     article = next(a for a in corpus.articles if a.seed.startswith("001"))
     split = article.body.index("Tech giants")
-    zh = {(f.entity, f.kind, f.year, f.value, f.value_high) for f in article.figures
-          if f.start < split and f.unit == "USD" and f.entity}
-    en = {(f.entity, f.kind, f.year, f.value, f.value_high) for f in article.figures
-          if f.start >= split and f.unit == "USD" and f.entity}
+    zh = {
+        (f.entity, f.kind, f.year, f.value, f.value_high)
+        for f in article.figures
+        if f.start < split and f.unit == "USD" and f.entity
+    }
+    en = {
+        (f.entity, f.kind, f.year, f.value, f.value_high)
+        for f in article.figures
+        if f.start >= split and f.unit == "USD" and f.entity
+    }
     assert len(zh) >= 5 and zh <= en  # every attributed Chinese figure has its English twin
     # In the corpus view each group holds the Chinese and the English mention of a value alike.
     for group in reconcile(corpus):

@@ -7,11 +7,11 @@ import threading
 
 import pytest
 
-from capexreader.app import CapexReaderApp
 from capexreader.corpus import load_corpus
-from capexreader.widgets.article_list import ArticleList
-from capexreader.widgets.article_view import ArticleView
-from capexreader.widgets.figure_list import FigureList
+from capexreader.ui.app import CapexReaderApp
+from capexreader.ui.widgets.article_list import ArticleList
+from capexreader.ui.widgets.article_view import ArticleView
+from capexreader.ui.widgets.figure_list import FigureList
 from capexreader.wrap import wrap_lines
 
 from .conftest import CONTENT, wait_ready
@@ -43,7 +43,7 @@ async def test_nothing_is_ever_written_into_the_content_folder(tmp_path):
         await wait_ready(pilot)
         await pilot.press("slash", *"泡沫", "enter", "n", "escape")
         app.set_focus(app.query_one(ArticleList))
-        for _ in app.corpus.articles:
+        for _ in app.session.corpus.articles:
             await pilot.press("enter", "j")
         await pilot.press("F", "escape", "q")
     assert snapshot_folder(root) == before
@@ -60,7 +60,7 @@ async def test_markup_in_titles_bodies_and_queries_is_shown_not_run(tmp_path):
         await pilot.click(ArticleView, offset=(10, 1))
         await pilot.press("slash", *MARKUP, "enter")
         assert app.is_running
-        app.action_show_problems()
+        app.reader.action_show_problems()
         await pilot.pause()
         assert "@click=app.quit" in screen_text(app)
         await pilot.press("escape", "F")
@@ -69,7 +69,7 @@ async def test_markup_in_titles_bodies_and_queries_is_shown_not_run(tmp_path):
 
 
 def test_escape_sequences_in_metadata_are_removed(tmp_path):
-    (tmp_path / "e.md").write_text("---\ntitle: \"\\e[31mRed\\e[0m\\a title\\e]0;pwned\\a\"\n---\nx")
+    (tmp_path / "e.md").write_text('---\ntitle: "\\e[31mRed\\e[0m\\a title\\e]0;pwned\\a"\n---\nx')
     article = load_corpus(tmp_path).articles[0]
     assert article.title == "Red title"
 
@@ -84,7 +84,7 @@ async def test_content_folder_removed_while_running(tmp_path):
         await pilot.press("j", "enter", "slash", *"Jevons", "enter", "n", "N", "escape")
         app.set_focus(app.query_one(ArticleList))
         await pilot.press("G", "enter")
-        assert app.is_running and app.current.body
+        assert app.is_running and app.session.current.body
 
 
 async def test_unusable_cache_runs_in_memory(tmp_path, monkeypatch):
@@ -94,7 +94,7 @@ async def test_unusable_cache_runs_in_memory(tmp_path, monkeypatch):
     app = CapexReaderApp()
     async with app.run_test(size=SIZE) as pilot:
         await wait_ready(pilot)
-        assert app.index is not None and app.index.path is None
+        assert app.session.index is not None and app.session.index.path is None
         await pilot.press("slash", *"Jevons", "enter")
         assert len(app.query_one(ArticleList).article_ids) == 1
 
@@ -145,17 +145,16 @@ async def test_a_long_article_and_a_long_line_open_and_scroll(tmp_path):
         await wait_ready(pilot)
         await pilot.press("enter", "enter", "pagedown", "pagedown", "G", "g")
         view = app.query_one(ArticleView)
-        assert app.current.id == "a-long" and view.line_count > 0
+        assert app.session.current.id == "a-long" and view.line_count > 0
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert view.line_count > 500
-        lines = list(zip(view._starts, view._ends, strict=True))
-        assert lines == wrap_lines(view.text, view._wrapped_for)  # wrapped apart, all of it
+        assert view.lines() == wrap_lines(view.text, view.wrap_width)  # wrapped apart, all of it
         assert app.query_one(FigureList).option_count > 100  # the figures arrived
         app.set_focus(app.query_one(ArticleList))
         await pilot.press("j", "enter", "enter", "G")
         await app.workers.wait_for_complete()
-        assert app.current.id == "b-line" and view.line_count > 100
+        assert app.session.current.id == "b-line" and view.line_count > 100
 
 
 async def test_a_long_cached_article_is_read_off_the_ui_thread(tmp_path, monkeypatch):
@@ -177,11 +176,11 @@ async def test_a_long_cached_article_is_read_off_the_ui_thread(tmp_path, monkeyp
     app = CapexReaderApp(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await wait_ready(pilot)
-        article = app.corpus.get("b-long")
-        assert app.current.id == "a-short" and article._body is None
+        article = app.session.corpus.get("b-long")
+        assert app.session.current.id == "a-short" and not article.loaded
         app.set_focus(app.query_one(ArticleList))
         await pilot.press("j", "enter")
-        assert app.current is article
+        assert app.session.current is article
         await app.workers.wait_for_complete()
         await pilot.pause()
         view = app.query_one(ArticleView)
@@ -198,14 +197,13 @@ async def test_a_long_article_opens_where_no_helper_process_can_start(tmp_path, 
     def refuse(*args, **kwargs):
         raise offload.Failed("no processes here")
 
-    monkeypatch.setattr(offload, "run_apart", refuse)
+    monkeypatch.setattr(offload.Helper, "run", refuse)
     body = (CONTENT / "articles" / "ainews-big-tech-320b-ai-spend.md").read_text("utf-8")
     (tmp_path / "a-long.md").write_text("---\ntitle: Long\n---\n" + body.split("---", 2)[2] * 60)
     app = CapexReaderApp(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await wait_ready(pilot)
         view = app.query_one(ArticleView)
-        assert app.current.id == "a-long" and view.text == app.current.body
-        assert list(zip(view._starts, view._ends, strict=True)) == wrap_lines(
-            view.text, view._wrapped_for)
+        assert app.session.current.id == "a-long" and view.text == app.session.current.body
+        assert view.lines() == wrap_lines(view.text, view.wrap_width)
         assert app.query_one(FigureList).option_count > 100

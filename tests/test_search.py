@@ -47,7 +47,7 @@ def test_jevons_finds_only_the_english_article(bundled):
     result = index.search("Jevons", expand=False)
     assert len(result.results) == 1
     hit = result.results[0].hits[0]
-    assert corpus.get(ids(result)[0]).body[hit.start:hit.end] == "Jevons"
+    assert corpus.get(ids(result)[0]).body[hit.start : hit.end] == "Jevons"
     assert ids(index.search("Jevons")) == ids(result)  # the glossary adds 杰文斯, not found here
 
 
@@ -57,7 +57,7 @@ def test_hits_are_exact_offsets_in_the_body(bundled):
         for r in index.search(query).results:
             body = corpus.get(r.article).body
             for h in r.hits:
-                assert body[h.start:h.end] == h.text
+                assert body[h.start : h.end] == h.text
                 assert h.context
 
 
@@ -93,8 +93,9 @@ def test_case_insensitive_english(own):
     assert ids(own.search("JEVONS")) == ids(own.search("jevons")) == ["e"]
 
 
-@pytest.mark.parametrize("query", ["", "   ", "!!!", "？。，", ".*[(", "😀🚀", "x" * 10000,
-                                   "a" * 5000 + " 泡沫"])
+@pytest.mark.parametrize(
+    "query", ["", "   ", "!!!", "？。，", ".*[(", "😀🚀", "x" * 10000, "a" * 5000 + " 泡沫"]
+)
 def test_odd_queries_give_a_clear_empty_result(own, query):
     result = own.search(query)
     assert result.results == [] or all(r.hits for r in result.results)
@@ -138,17 +139,3 @@ def test_lists_of_many_pieces_are_rewritten_without_removed_articles(monkeypatch
     assert max(pieces.values()) <= 4
     for query in ["泡沫", "微软", "标题", "泡沫 微软"]:
         assert _scores(index, query) == _scores(fresh, query)
-
-
-def test_the_gentle_dictionary_build_segments_like_jiebas_own(tmp_path):
-    import jieba
-
-    from capexreader.segment import _build_dictionary
-
-    own, gentle = jieba.Tokenizer(), jieba.Tokenizer()
-    own.tmp_dir = gentle.tmp_dir = str(tmp_path)
-    own.initialize()
-    _build_dictionary(gentle)
-    assert gentle.initialized and (gentle.total, len(gentle.FREQ)) == (own.total, len(own.FREQ))
-    text = "微软资本支出增长，杰文斯悖论与人工智能泡沫"
-    assert gentle.lcut_for_search(text) == own.lcut_for_search(text)

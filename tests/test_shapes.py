@@ -8,9 +8,33 @@ from hypothesis import strategies as st
 from capexreader.attribution import LONG_SENTENCE
 from capexreader.figures import extract_figures
 
-ATOMS = ["800亿美元", "$60-65 billion", "30%", "0.7 个百分点", "三成", "120亿、85亿和60亿美元",
-         "-8.50%", "$2trn", "千亿元", "微软", "Meta", "亚马逊", "OpenAI", "资本支出", "capex", "2025年",
-         "今年", "其", "the company", "合计", "投资", "revenue", "增长", "from $8bn to $9bn", "2,048"]
+ATOMS = [
+    "800亿美元",
+    "$60-65 billion",
+    "30%",
+    "0.7 个百分点",
+    "三成",
+    "120亿、85亿和60亿美元",
+    "-8.50%",
+    "$2trn",
+    "千亿元",
+    "微软",
+    "Meta",
+    "亚马逊",
+    "OpenAI",
+    "资本支出",
+    "capex",
+    "2025年",
+    "今年",
+    "其",
+    "the company",
+    "合计",
+    "投资",
+    "revenue",
+    "增长",
+    "from $8bn to $9bn",
+    "2,048",
+]
 SEPARATORS = [" ", "，", "、", " and ", " | ", "；", "。", ". ", "\n", " - "]
 SHAPES = st.sampled_from(["line", "table", "paragraphs"])
 
@@ -28,8 +52,12 @@ def build(atoms, separators, shape):
     return "".join(parts)
 
 
-BLOCKS = st.builds(build, st.lists(st.sampled_from(ATOMS), min_size=1, max_size=40),
-                   st.lists(st.sampled_from(SEPARATORS), min_size=1, max_size=5), SHAPES)
+BLOCKS = st.builds(
+    build,
+    st.lists(st.sampled_from(ATOMS), min_size=1, max_size=40),
+    st.lists(st.sampled_from(SEPARATORS), min_size=1, max_size=5),
+    SHAPES,
+)
 
 
 @settings(max_examples=120, deadline=None)
@@ -47,7 +75,8 @@ def test_figures_point_into_the_text_and_quote_little(block, repeat):
 def test_a_repeated_block_repeats_its_figures(block, repeat):
     block += "\n\n"  # a paragraph of its own: nothing runs on into the next copy
     one = [(f.start, f.end, f.value, f.value_high, f.unit) for f in extract_figures(block, year=2025)]
-    many = [(f.start, f.end, f.value, f.value_high, f.unit)
-            for f in extract_figures(block * repeat, year=2025)]
+    many = [
+        (f.start, f.end, f.value, f.value_high, f.unit) for f in extract_figures(block * repeat, year=2025)
+    ]
     step = len(block)
     assert many == [(s + k * step, e + k * step, v, h, u) for k in range(repeat) for s, e, v, h, u in one]

@@ -1,6 +1,6 @@
 """Snapshot tests: every screen at a fixed size (update with --snapshot-update)."""
 
-from capexreader.app import CapexReaderApp
+from capexreader.ui.app import CapexReaderApp
 
 from .conftest import wait_ready
 
@@ -55,7 +55,7 @@ def test_problems_screen(snap_compare, tmp_path):
     async def run_before(pilot):
         await settle(pilot)
         pilot.app.clear_notifications()
-        pilot.app.action_show_problems()
+        pilot.app.reader.action_show_problems()
         await pilot.pause()
 
     app = CapexReaderApp(tmp_path)

@@ -7,10 +7,14 @@ from capexreader.stance import paragraph_leanings, score_stance
 
 from .conftest import SEEDS, needs_seeds
 
-BEAR_ZH = ("美国AI投资正处在巨大的泡沫当中，一旦泡沫破裂，经济将面临崩溃。"
-           "这些合作存在资金回流的闭环，像一场庞氏骗局。投资者忧心忡忡。")
-BULL_EN = ("This is a golden opportunity. Citing the Jevons paradox, he argues efficiency will "
-           "spark an unprecedented surge in demand. Leaders are optimistic and confident.")
+BEAR_ZH = (
+    "美国AI投资正处在巨大的泡沫当中，一旦泡沫破裂，经济将面临崩溃。"
+    "这些合作存在资金回流的闭环，像一场庞氏骗局。投资者忧心忡忡。"
+)
+BULL_EN = (
+    "This is a golden opportunity. Citing the Jevons paradox, he argues efficiency will "
+    "spark an unprecedented surge in demand. Leaders are optimistic and confident."
+)
 
 
 def test_bearish_simplified():
@@ -28,7 +32,7 @@ def test_bullish_english_with_evidence():
     assert stance.label == "bullish" and stance.score > 0
     # Jevons names an argument, not a side: the words around it decide
     assert not any("Jevons" in e.cues for e in stance.evidence)
-    assert all(BULL_EN[e.start:e.end].strip() for e in stance.evidence)
+    assert all(BULL_EN[e.start : e.end].strip() for e in stance.evidence)
 
 
 def test_mixed_needs_weight_on_both_sides():
@@ -36,8 +40,9 @@ def test_mixed_needs_weight_on_both_sides():
     assert score_stance("The company reported results on Tuesday.").label == "neutral"
 
 
-@pytest.mark.parametrize("text", ["This is not a bubble.", "当前的AI投资并非泡沫。",
-                                  "現在的AI投資不是泡沫。"])
+@pytest.mark.parametrize(
+    "text", ["This is not a bubble.", "当前的AI投资并非泡沫。", "現在的AI投資不是泡沫。"]
+)
 def test_negation_turns_a_bearish_cue(text):
     assert score_stance(text).score > 0
 
@@ -94,9 +99,12 @@ def test_traditional_bullish_passage():
 
 # Discourse: claims and answers, concessions, the title, how sure ---------------------------
 
+
 def test_a_view_given_to_others_and_then_answered_counts_for_the_answer():
-    text = ("Bulls argue that demand will be limitless and the boom will last for years. "
-            "But they are wrong: the returns are not there and the spending is a gamble.")
+    text = (
+        "Bulls argue that demand will be limitless and the boom will last for years. "
+        "But they are wrong: the returns are not there and the spending is a gamble."
+    )
     stance = score_stance(text)
     assert stance.label == "bearish"
     answer = next(e for e in stance.evidence if e.role == "answer")
@@ -117,8 +125,13 @@ def test_an_unanswered_view_of_others_counts_little():
 
 
 def test_the_main_clause_of_a_concession_counts():
-    assert score_stance("Although some fear a bubble, demand is strong and the opportunity is "
-                        "enormous, a golden opportunity.").label == "bullish"
+    assert (
+        score_stance(
+            "Although some fear a bubble, demand is strong and the opportunity is "
+            "enormous, a golden opportunity."
+        ).label
+        == "bullish"
+    )
     assert score_stance("虽然需求强劲，但泡沫风险正在累积，回报周期过长，投资者忧心忡忡。").label == "bearish"
 
 
@@ -135,8 +148,9 @@ def test_the_title_weighs_more_than_a_sentence_of_the_body():
 
 
 def test_a_short_article_with_a_clear_lean_is_not_neutral():
-    stance = score_stance("Microsoft raised its capex guidance, citing strong demand and a golden "
-                          "opportunity in AI.")
+    stance = score_stance(
+        "Microsoft raised its capex guidance, citing strong demand and a golden opportunity in AI."
+    )
     assert stance.label == "bullish"
 
 
@@ -156,33 +170,56 @@ def test_rebuttal_words_turn_the_fear_they_dismiss():
 # Whole passages of our own, labelled by hand: the kinds of article the reader meets ---------
 
 PASSAGES = [
-    ("台積電Q3獲利創新高 AI需求強勁",
-     "台積電今日公布第三季財報，合併營收達新台幣9,899億元，年增40.8%，稅後純益4,523億元，創歷史新高。"
-     "公司表示，AI相關需求持續強勁，預估第四季營收將再成長，並上調全年資本支出。", {"bullish"}),
-    ("騰訊第三季收入增15%",
-     "騰訊公布第三季業績，收入按年增長15%至1,928億元，盈利631億元，高於市場預期。集團表示會繼續加大AI投入，"
-     "但資本開支增長將放緩。股價收報650元。", {"bullish", "mixed"}),
-    ("The AI capex boom is running on borrowed money",
-     "Oracle has issued $18 billion of bonds and its free cash flow has turned negative. Credit spreads "
-     "on its debt have widened, and analysts warn that the hyperscalers are spending faster than AI "
-     "revenue can grow. Investors are starting to ask when the returns will arrive.", {"bearish"}),
-    ("Nvidia smashes estimates again",
-     "Nvidia reported record revenue of $57 billion, well above estimates, and guided higher. The chief "
-     "executive said demand is off the charts and cloud GPUs are sold out. The results eased fears of "
-     "an AI slowdown.", {"bullish"}),
-    ("微软发布季度财报",
-     "微软周二发布第一财季财报，营收为777亿美元，资本支出为349亿美元。公司将于下月召开股东大会。",
-     {"neutral"}),
-    ("AI算力投资回报存疑",
-     "多家机构指出，科技巨头的算力投入与收入增长严重不匹配，折旧压力将在未来两年集中释放，利润率承压。"
-     "一旦需求不及预期，巨额投资可能难以收回。", {"bearish"}),
-    ("Is the AI boom a bubble?",
-     "Supporters argue that AI will transform every industry and that demand is limitless. However, "
-     "revenue remains a fraction of the spending, and the circular deals between chip makers and their "
-     "customers look like a bubble.", {"bearish"}),
-    ("巨头加码AI：机遇与风险并存",
-     "微软、谷歌加码投资，管理层对AI前景充满信心，认为这是千载难逢的机遇。与此同时，投资者担忧回报周期过长，"
-     "产能过剩的风险也在上升，部分资金开始撤离。", {"mixed"}),
+    (
+        "台積電Q3獲利創新高 AI需求強勁",
+        "台積電今日公布第三季財報，合併營收達新台幣9,899億元，年增40.8%，稅後純益4,523億元，創歷史新高。"
+        "公司表示，AI相關需求持續強勁，預估第四季營收將再成長，並上調全年資本支出。",
+        {"bullish"},
+    ),
+    (
+        "騰訊第三季收入增15%",
+        "騰訊公布第三季業績，收入按年增長15%至1,928億元，盈利631億元，高於市場預期。集團表示會繼續加大AI投入，"
+        "但資本開支增長將放緩。股價收報650元。",
+        {"bullish", "mixed"},
+    ),
+    (
+        "The AI capex boom is running on borrowed money",
+        "Oracle has issued $18 billion of bonds and its free cash flow has turned negative. Credit spreads "
+        "on its debt have widened, and analysts warn that the hyperscalers are spending faster than AI "
+        "revenue can grow. Investors are starting to ask when the returns will arrive.",
+        {"bearish"},
+    ),
+    (
+        "Nvidia smashes estimates again",
+        "Nvidia reported record revenue of $57 billion, well above estimates, and guided higher. The chief "
+        "executive said demand is off the charts and cloud GPUs are sold out. The results eased fears of "
+        "an AI slowdown.",
+        {"bullish"},
+    ),
+    (
+        "微软发布季度财报",
+        "微软周二发布第一财季财报，营收为777亿美元，资本支出为349亿美元。公司将于下月召开股东大会。",
+        {"neutral"},
+    ),
+    (
+        "AI算力投资回报存疑",
+        "多家机构指出，科技巨头的算力投入与收入增长严重不匹配，折旧压力将在未来两年集中释放，利润率承压。"
+        "一旦需求不及预期，巨额投资可能难以收回。",
+        {"bearish"},
+    ),
+    (
+        "Is the AI boom a bubble?",
+        "Supporters argue that AI will transform every industry and that demand is limitless. However, "
+        "revenue remains a fraction of the spending, and the circular deals between chip makers and their "
+        "customers look like a bubble.",
+        {"bearish"},
+    ),
+    (
+        "巨头加码AI：机遇与风险并存",
+        "微软、谷歌加码投资，管理层对AI前景充满信心，认为这是千载难逢的机遇。与此同时，投资者担忧回报周期过长，"
+        "产能过剩的风险也在上升，部分资金开始撤离。",
+        {"mixed"},
+    ),
 ]
 
 
@@ -191,13 +228,16 @@ def test_hand_labelled_passages(title, body, labels):
     assert score_stance(body, title=title).label in labels
 
 
-@pytest.mark.parametrize(("text", "sign"), [
-    ("Gross margins fell sharply in the quarter.", -1),
-    ("Azure revenue rose again.", 1),
-    ("Depreciation costs rose as the new data centres came online.", -1),
-    ("营收增长30%，利润率提升。", 1),
-    ("公司成本下降，债务减少。", 1),  # good news, though 成本 and 债务 alone lean bearish
-    ("毛利率下滑，股价走低。", -1),
-])
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Gross margins fell sharply in the quarter.", -1),
+        ("Azure revenue rose again.", 1),
+        ("Depreciation costs rose as the new data centres came online.", -1),
+        ("营收增长30%，利润率提升。", 1),
+        ("公司成本下降，债务减少。", 1),  # good news, though 成本 and 债务 alone lean bearish
+        ("毛利率下滑，股价走低。", -1),
+    ],
+)
 def test_figures_as_cues_say_which_way(text, sign):
     assert score_stance(text).score * sign > 0

@@ -3,7 +3,7 @@
 import asyncio
 from pathlib import Path
 
-from capexreader.app import CapexReaderApp
+from capexreader.ui.app import CapexReaderApp
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (140, 40)

@@ -38,8 +38,19 @@ YEAR = re.compile(
     # ROC years, as Taiwan writes them: 114年度, 民國114年, 114年第3季 (2025)
     r"|(?:(?<=民国)|(?<![\d.]))(1[01]\d)(?=年度|(?<=民国\d{3})年|年(?:第|上半|下半|全年|前[一二三四]季|\d{1,2}月|[一二三四]季|q))"
 )
-RELATIVE_YEAR = {"今年": 0, "本年": 0, "this year": 0, "去年": -1, "上一年": -1, "last year": -1,
-                 "前年": -2, "明年": 1, "next year": 1, "后年": 2, "next fiscal year": 1}
+RELATIVE_YEAR = {
+    "今年": 0,
+    "本年": 0,
+    "this year": 0,
+    "去年": -1,
+    "上一年": -1,
+    "last year": -1,
+    "前年": -2,
+    "明年": 1,
+    "next year": 1,
+    "后年": 2,
+    "next fiscal year": 1,
+}
 _RELATIVE = re.compile("|".join(sorted(map(re.escape, RELATIVE_YEAR), key=len, reverse=True)))
 _LIST_GAP = re.compile(r"\s*(?:、|,|，|和|及|与|以及|&|and|or|或|,\s*and)?\s*$")
 # An entity after a figure is its subject only when no dash or comparison stands between.
@@ -54,8 +65,10 @@ _FIG_GAP = re.compile(
 # An object marker between two companies: the first is the subject (英伟达向OpenAI投资).
 _OBJECT_MARK = re.compile(r"[^,，。;；、]{0,12}[向对给][^,，。;；、]{0,12}$")
 # 四大科技巨头, the five hyperscalers' 五大云厂商 (not 上周五大跌, "fell sharply last Friday").
-_BIG_N = (r"(?<![周期拜])[二三四五六七八九几十\d]大(?=科技|巨头|科企|云|公司|厂|企业|美国|美股|超大|ai|tech|"
-          r"hyperscal|互联网|芯片)")
+_BIG_N = (
+    r"(?<![周期拜])[二三四五六七八九几十\d]大(?=科技|巨头|科企|云|公司|厂|企业|美国|美股|超大|ai|tech|"
+    r"hyperscal|互联网|芯片)"
+)
 # What makes a company the object of money put in: 向OpenAI, 对CoreWeave, 获英伟达, in Anthropic.
 _TOWARD = re.compile(r"[向对][^,，。;；、]{0,14}$")
 _OBJECT_BEFORE = re.compile(r"(?:[向对给获]|获得|\bin|\binto|\bbacking)[^,，。;；、]{0,8}$")
@@ -158,8 +171,14 @@ class Place:
 class Reader:
     """What a reader of one text knows: its cues, sentences and the subjects they carry."""
 
-    def __init__(self, text: str, t: str, year: int | None, title: str = "",
-                 figures: list[tuple[int, int]] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        t: str,
+        year: int | None,
+        title: str = "",
+        figures: list[tuple[int, int]] | None = None,
+    ) -> None:
         self.text, self.t = text, t
         self.sentences = Bounds(SENTENCE_END, text)
         self.paragraphs = Bounds(PARAGRAPH_END, text)
@@ -196,8 +215,10 @@ class Reader:
             return [(m.start(), m.end(), True) for m in CLAUSE_END.finditer(self.text, lo, hi)]
         if name == "misc":
             table = c["misc_of"]
-            return [(m.start(), m.end(), table.get(m.group(0)) or _misc_label(m.group(0)))
-                    for m in c["misc"].finditer(t, lo, hi)]
+            return [
+                (m.start(), m.end(), table.get(m.group(0)) or _misc_label(m.group(0)))
+                for m in c["misc"].finditer(t, lo, hi)
+            ]
         if name == "relative":
             return [(m.start(), m.end(), RELATIVE_YEAR[m.group(0)]) for m in _RELATIVE.finditer(t, lo, hi)]
         table = c[LABELS[name]]
@@ -319,12 +340,19 @@ class Reader:
             if len({e.labels[i] for i in run}) > 1:
                 return None
             first = run[0]
-            if first > 0 and e.starts[first - 1] >= p.c_lo and _OBJECT_MARK.match(
-                    t, e.ends[first - 1], e.starts[first]):
+            if (
+                first > 0
+                and e.starts[first - 1] >= p.c_lo
+                and _OBJECT_MARK.match(t, e.ends[first - 1], e.starts[first])
+            ):
                 return e.labels[first - 1]
             anaphor = anaphora.last_before(e.ends[last], fig.start)
-            if anaphor is not None and not self._leads(e.starts[last], p) and self.clause_index(
-                    anaphora.starts[anaphor], p.index) > self.clause_index(e.starts[last], p.index):
+            if (
+                anaphor is not None
+                and not self._leads(e.starts[last], p)
+                and self.clause_index(anaphora.starts[anaphor], p.index)
+                > self.clause_index(e.starts[last], p.index)
+            ):
                 # 軟銀牽頭的融資完成后，公司估值: "the company" is the sentence's subject, or the
                 # one the sentences before were about
                 lead = e.first_after(p.s_lo, p.s_hi)
@@ -369,12 +397,18 @@ class Reader:
         if _TOWARD.search(self.t, max(lo_c, cue[0] - 16), cue[0]):
             return "investment"  # 向14个国家投资: money put into others
         # Only the companies next to the cue or the figure can be its object.
-        near = {e.last_before(max(lo_c, cue[0] - 16), cue[0]), e.first_after(cue[1], min(hi_c, cue[1] + 2)),
-                e.first_after(fig.end, min(hi_c, fig.end + 24))}
+        near = {
+            e.last_before(max(lo_c, cue[0] - 16), cue[0]),
+            e.first_after(cue[1], min(hi_c, cue[1] + 2)),
+            e.first_after(fig.end, min(hi_c, fig.end + 24)),
+        }
         for j in (j for j in near if j is not None):
             noun = fig.end <= e.starts[j] and 0 <= cue[0] - e.ends[j] <= 1  # $13bn OpenAI investment
-            if (noun or 0 <= e.starts[j] - cue[1] <= 1
-                    or _OBJECT_BEFORE.search(self.t, max(lo_c, e.starts[j] - 12), e.starts[j])):
+            if (
+                noun
+                or 0 <= e.starts[j] - cue[1] <= 1
+                or _OBJECT_BEFORE.search(self.t, max(lo_c, e.starts[j] - 12), e.starts[j])
+            ):
                 return "investment"
         return "capex"
 
@@ -385,9 +419,15 @@ class Reader:
 
     # Years ----------------------------------------------------------------------------
 
-    def year(self, fig: Figure, lo: int, hi: int, sentence: int,
-             others: Callable[[int, int], bool] | None = None, after_hi: int | None = None,
-             ) -> int | None:
+    def year(
+        self,
+        fig: Figure,
+        lo: int,
+        hi: int,
+        sentence: int,
+        others: Callable[[int, int], bool] | None = None,
+        after_hi: int | None = None,
+    ) -> int | None:
         """The nearest year in [lo, hi) (after the figure, in [.., after_hi) when given);
         with others, none with another figure of the same category between, and none after
         the figure behind a comparison (较2024年)."""
@@ -397,9 +437,13 @@ class Reader:
         if before is not None and not (others and others(y.ends[before], fig.start)):
             best = (fig.start - y.ends[before], y.labels[before])
         after = y.first_after(fig.end, hi if after_hi is None else after_hi)
-        if after is not None and not (others and (
+        if after is not None and not (
+            others
+            and (
                 others(fig.end, y.starts[after])
-                or self.at("comparison", sentence).any(fig.end, y.starts[after]))):
+                or self.at("comparison", sentence).any(fig.end, y.starts[after])
+            )
+        ):
             gap = y.starts[after] - fig.end
             if best is None or gap < best[0]:
                 best = (gap, y.labels[after])
@@ -447,11 +491,18 @@ def attribute(text: str, t: str, figures: list[Figure], year: int | None, title:
         fig.entity = r.entity(fig, p)
         r.given[p.index] = fig.entity
         if fig.category == "money":
-            _money(r, fig, p, previous if prev_place and prev_place.index == p.index else None,
-                   previous, money_between)
+            _money(
+                r,
+                fig,
+                p,
+                previous if prev_place and prev_place.index == p.index else None,
+                previous,
+                money_between,
+            )
             expect = r.at("expectation", p.index)
             fig.expectation = expect.any(p.c_lo, fig.start) or (
-                expect.any(p.s_lo, fig.start) and not r.at("entity", p.index).any(p.s_lo, fig.start))
+                expect.any(p.s_lo, fig.start) and not r.at("entity", p.index).any(p.s_lo, fig.start)
+            )
             previous, prev_place = fig, p
         elif fig.category == "percent":
             fig.kind = r.percent_kind(fig, p)
@@ -474,15 +525,25 @@ def _same_amounts(figures: list[Figure]) -> None:
             f.year = f.year or model.year
 
 
-def _money(r: Reader, fig: Figure, p: Place, same: Figure | None, last: Figure | None,
-           others: Callable[[int, int], bool]) -> None:
+def _money(
+    r: Reader,
+    fig: Figure,
+    p: Place,
+    same: Figure | None,
+    last: Figure | None,
+    others: Callable[[int, int], bool],
+) -> None:
     """Kind and year of a money figure. same: the sentence's previous money figure; last: the
     text's previous one (its topic carries into a sentence that names none)."""
     own = r.kind(fig, p.c_lo, p.c_hi, p.index)
     fig.kind = own or (same.kind if same else None) or r.kind(fig, p.s_lo, p.s_hi, p.index)
-    carried = (last is not None and same is None and fig.kind is None
-               and r.sentences.index(last.start) >= p.index - CARRY
-               and r.paragraphs.index(last.start) == r.paragraphs.index(p.s_lo))
+    carried = (
+        last is not None
+        and same is None
+        and fig.kind is None
+        and r.sentences.index(last.start) >= p.index - CARRY
+        and r.paragraphs.index(last.start) == r.paragraphs.index(p.s_lo)
+    )
     if carried and last is not None:
         fig.kind = last.kind
     fig.year = r.year(fig, p.c_lo, p.c_hi, p.index, others)
@@ -493,7 +554,8 @@ def _money(r: Reader, fig: Figure, p: Place, same: Figure | None, last: Figure |
         # in the rest of the sentence, a year before the figure; one after it belongs to its
         # own clause ("$34.9 billion in the quarter, and ... in fiscal 2026")
         fig.year = (same.year if same_topic and same else None) or r.year(
-            fig, p.s_lo, p.s_hi, p.index, others, after_hi=p.c_hi)
+            fig, p.s_lo, p.s_hi, p.index, others, after_hi=p.c_hi
+        )
         if fig.year is None and carried and last is not None and not r.at("year", p.index).starts:
             fig.year = last.year
 
@@ -505,8 +567,11 @@ def _respectively(r: Reader, figures: list[Figure], places: list[Place]) -> None
     i = 0
     while i < len(figures):
         j = i
-        while (j + 1 < len(figures) and places[j + 1].index == places[i].index
-               and _FIG_GAP.match(t, figures[j].end, figures[j + 1].start)):
+        while (
+            j + 1 < len(figures)
+            and places[j + 1].index == places[i].index
+            and _FIG_GAP.match(t, figures[j].end, figures[j + 1].start)
+        ):
             j += 1
         p = places[i]
         if j > i and r.at("respectively", p.index).starts:
@@ -517,7 +582,7 @@ def _respectively(r: Reader, figures: list[Figure], places: list[Place]) -> None
                 names = _dedupe([e.labels[k] for k in r.list_ending_at(e, last, p.s_lo)])
                 if len(names) < len(group):
                     names = _dedupe([e.labels[k] for k in range(max(0, last - 16), last + 1)])
-                    names = names[-len(group):]
+                    names = names[-len(group) :]
                 if len(names) == len(group):
                     for fig, name in zip(group, names, strict=True):
                         fig.entity = name

@@ -17,11 +17,15 @@ from .paths import bundled_content
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--content", type=Path, metavar="DIR", default=argparse.SUPPRESS,
+        "--content",
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,
         help="folder of articles (default: the bundled corpus)",
     )
     parser = argparse.ArgumentParser(
-        prog="capexreader", parents=[common],
+        prog="capexreader",
+        parents=[common],
         description="A terminal reader for the news about big tech's AI capital expenditure.",
         epilog="With no command, opens the reader. Keys: press ? inside the app.",
     )
@@ -37,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
 
     p = sub.add_parser("search", parents=[common], help="search the articles")
-    p.add_argument("query", metavar="QUERY", help="words (all must match); \"quoted phrase\"")
+    p.add_argument("query", metavar="QUERY", help='words (all must match); "quoted phrase"')
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--no-expand", action="store_true", help="no bilingual glossary expansion")
 
@@ -51,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     content = getattr(args, "content", None)
     if args.command is None:
-        from .app import CapexReaderApp
+        from .ui.app import CapexReaderApp
 
         if content is not None and not Path(content).is_dir():
             print(f"capexreader: {content}: not a readable folder", file=sys.stderr)
@@ -138,8 +142,12 @@ def cmd_show(corpus: Corpus, args: argparse.Namespace) -> int:
     if args.format == "json":
         _dump(data)
     else:
-        head = [article.title, " · ".join(x for x in (article.source, article.date or "",
-                article.language, data["stance"]) if x)]
+        head = [
+            article.title,
+            " · ".join(
+                x for x in (article.source, article.date or "", article.language, data["stance"]) if x
+            ),
+        ]
         sys.stdout.write("\n".join(head) + "\n\n" + article.body + "\n")
     return 0
 
@@ -157,8 +165,19 @@ def cmd_search(corpus: Corpus, args: argparse.Namespace) -> int:
     return 0
 
 
-FIGURE_FIELDS = ["article", "text", "start", "end", "value", "value_high", "unit", "kind",
-                 "entity", "year", "sentence"]
+FIGURE_FIELDS = [
+    "article",
+    "text",
+    "start",
+    "end",
+    "value",
+    "value_high",
+    "unit",
+    "kind",
+    "entity",
+    "year",
+    "sentence",
+]
 
 
 def figure_rows(corpus: Corpus, article_id: str | None = None) -> list[dict]:
@@ -189,8 +208,16 @@ def cmd_figures(corpus: Corpus, args: argparse.Namespace) -> int:
         table = []
         for r in rows:
             fig = Figure(**{k: r[k] for k in FIGURE_FIELDS if k != "article"})
-            table.append([r["article"], fig.amount(), r["entity"] or "", r["kind"] or "",
-                          str(r["year"] or ""), " ".join(r["text"].split())])
+            table.append(
+                [
+                    r["article"],
+                    fig.amount(),
+                    r["entity"] or "",
+                    r["kind"] or "",
+                    str(r["year"] or ""),
+                    " ".join(r["text"].split()),
+                ]
+            )
         _table(table, ["article", "amount", "entity", "kind", "year", "text"])
     return 0
 

@@ -6,7 +6,6 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,7 +16,7 @@ import yaml
 from .clean import clean_text, strip_controls
 from .decode import NotText, decode_bytes
 from .fold import fold
-from .memory import LONG, no_collection
+from .limits import LONG
 
 if TYPE_CHECKING:
     from .figures import Figure
@@ -58,10 +57,21 @@ class Article:
     holds what the list shows (figure count, stance) when it was cached."""
 
     def __init__(
-        self, id: str, path: Path | str, title: str, body: str | None = None, *,
-        date: str | None = None, source: str = "", author: str = "", language: str = "en",
-        editorial_stance: str | None = None, seed: str = "", tags: list[str] | None = None,
-        loader: Callable[[], str | None] | None = None, summary: dict | None = None,
+        self,
+        id: str,
+        path: Path | str,
+        title: str,
+        body: str | None = None,
+        *,
+        date: str | None = None,
+        source: str = "",
+        author: str = "",
+        language: str = "en",
+        editorial_stance: str | None = None,
+        seed: str = "",
+        tags: list[str] | None = None,
+        loader: Callable[[], str | None] | None = None,
+        summary: dict | None = None,
     ) -> None:
         self.id, self._path, self.title = id, path, title
         self._body, self._loader = body, loader
@@ -110,16 +120,20 @@ class Article:
     def figures(self) -> list[Figure]:
         from .figures import extract_figures
 
-        with _quiet(self.body):
-            return extract_figures(self.body, year=self.year, title=self.title,
-                                   language=self.language, source=self.source)
+        return extract_figures(
+            self.body, year=self.year, title=self.title, language=self.language, source=self.source
+        )
 
     @cached_property
     def stance(self) -> Stance:
         from .stance import score_stance
 
-        with _quiet(self.body):
-            return score_stance(self.body, title=self.title, override=self.editorial_stance)
+        return score_stance(self.body, title=self.title, override=self.editorial_stance)
+
+    @property
+    def has_figures(self) -> bool:
+        """The figures are worked out (a long article's come from a worker)."""
+        return "figures" in self.__dict__
 
     @property
     def figure_count(self) -> int | None:
@@ -146,16 +160,40 @@ class Article:
             return self.stance.score
         return self.summary.get("stance_score")
 
+    def keep_body(self, body: str) -> None:
+        """The body, read elsewhere (by a worker, from the cache)."""
+        if self._body is None:
+            self._body = body
+
     def adopt(self, figures: list[Figure], stance: Stance) -> None:
         """Figures and stance of this body worked out elsewhere (in a helper process)."""
         self.__dict__.setdefault("figures", figures)
         self.__dict__.setdefault("stance", stance)
 
+    def detached(self) -> Article:
+        """A copy with the same metadata and source of its body, whose body, figures and stance
+        are its own: for a thread to work on while this one is being drawn."""
+        copy = Article(
+            self.id, self._path, self.title, self._body, loader=self._loader, summary=dict(self.summary)
+        )
+        copy.date, copy.source, copy.author, copy.language = (
+            self.date,
+            self.source,
+            self.author,
+            self.language,
+        )
+        copy.editorial_stance, copy.seed, copy.tags = self.editorial_stance, self.seed, self.tags
+        return copy
+
     def summarise(self) -> dict:
         """Compute (and keep) the figure count and stance for the list."""
-        self.summary = {"figures": len(self.figures), "stance_label": self.stance.label,
-                        "stance_score": self.stance.score,
-                        "stance_confidence": self.stance.confidence, "chars": len(self.body)}
+        self.summary = {
+            "figures": len(self.figures),
+            "stance_label": self.stance.label,
+            "stance_score": self.stance.score,
+            "stance_confidence": self.stance.confidence,
+            "chars": len(self.body),
+        }
         return self.summary
 
     def release(self) -> None:
@@ -166,14 +204,16 @@ class Article:
         self.__dict__.pop("stance", None)
 
     def metadata(self) -> dict:
-        return {"title": self.title, "date": self.date, "source": self.source,
-                "author": self.author, "language": self.language,
-                "stance": self.editorial_stance, "seed": self.seed, "tags": self.tags}
-
-
-def _quiet(body: str) -> AbstractContextManager:
-    """No garbage collection while a long body is worked on (see memory.no_collection)."""
-    return no_collection() if len(body) > LONG else nullcontext()
+        return {
+            "title": self.title,
+            "date": self.date,
+            "source": self.source,
+            "author": self.author,
+            "language": self.language,
+            "stance": self.editorial_stance,
+            "seed": self.seed,
+            "tags": self.tags,
+        }
 
 
 @dataclass
@@ -181,15 +221,13 @@ class Corpus:
     root: Path
     articles: list[Article] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
+    _by_id: dict[str, Article] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def by_id(self) -> dict[str, Article]:
         if len(self._by_id) != len(self.articles):
             self._by_id = {a.id: a for a in self.articles}
         return self._by_id
-
-    def __post_init__(self) -> None:
-        self._by_id: dict[str, Article] = {}
 
     def get(self, article_id: str) -> Article | None:
         return self.by_id.get(article_id)
@@ -297,15 +335,13 @@ def load_article(file: Path, article_id: str, problems: list[LoadProblem]) -> Ar
     )
 
 
-def split_front_matter(
-    text: str, file: Path, problems: list[LoadProblem]
-) -> tuple[dict | None, str]:
+def split_front_matter(text: str, file: Path, problems: list[LoadProblem]) -> tuple[dict | None, str]:
     """Split YAML front matter (safe loading only) from the text; None if it has none."""
     text = text.lstrip("\ufeff")
     match = _FRONT.match(text.replace("\r\n", "\n")) if text.startswith("---") else None
     if not match:
         return None, text
-    body = text.replace("\r\n", "\n")[match.end():]
+    body = text.replace("\r\n", "\n")[match.end() :]
     try:
         meta = yaml.load(match.group(1) or "", Loader=_SafeLoader)  # noqa: S506 - safe subclass
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
@@ -342,9 +378,7 @@ def _title_from_body(body: str) -> tuple[str, str]:
     return "", body
 
 
-def _date_value(
-    value: object, body: str, file: Path, problems: list[LoadProblem]
-) -> str | None:
+def _date_value(value: object, body: str, file: Path, problems: list[LoadProblem]) -> str | None:
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):

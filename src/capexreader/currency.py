@@ -13,8 +13,17 @@ from .resources import load_data
 
 YUAN = "元"  # the unit a figure carries until its currency is known
 YEN_SIGN = "¥"  # yen in English text, yuan in Chinese
-NAMED = {"人民币": "CNY", "港币": "HKD", "港元": "HKD", "新台币": "TWD", "台币": "TWD", "美元": "USD",
-         "日元": "JPY", "日圆": "JPY", "欧元": "EUR"}
+NAMED = {
+    "人民币": "CNY",
+    "港币": "HKD",
+    "港元": "HKD",
+    "新台币": "TWD",
+    "台币": "TWD",
+    "美元": "USD",
+    "日元": "JPY",
+    "日圆": "JPY",
+    "欧元": "EUR",
+}
 # （人民幣，下同）, (單位：新台幣), (下同): matched on folded text.
 _NAMES = "|".join(NAMED)
 CONVENTION = re.compile(
@@ -61,8 +70,12 @@ def resolve(folded: str, spans: list[list], language: str | None, source: str | 
         # a mark also covers the figure it follows: 80亿元（人民币，下同）
         while k < len(marks) and marks[k].start() <= span[1] + 2:
             cur = marks[k].group("cur")
-            convention = NAMED[cur] if cur else (  # (下同): the currency of the figure before
-                span[4] if marks[k].start() > span[0] and span[4] != YUAN else explicit)
+            convention = (
+                NAMED[cur]
+                if cur
+                # (下同): the currency of the figure before
+                else (span[4] if marks[k].start() > span[0] and span[4] != YUAN else explicit)
+            )
             k += 1
         if span[4] != YUAN:
             if span[4] in NAMED.values():

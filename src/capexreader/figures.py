@@ -20,25 +20,99 @@ SCORED_UNITS = MONEY_UNITS | {"percent", "pp"}
 
 NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _LB = r"(?<![a-z0-9_$€£¥])(?<!\d[.,])"
-MAG_ZH = {"万亿": 1e12, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8,
-          "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4}
-MAG_EN = {"trillion": 1e12, "trn": 1e12, "tn": 1e12, "t": 1e12, "billion": 1e9, "bn": 1e9,
-          "b": 1e9, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+MAG_ZH = {
+    "万亿": 1e12,
+    "兆": 1e12,
+    "千亿": 1e11,
+    "百亿": 1e10,
+    "十亿": 1e9,
+    "亿": 1e8,
+    "千万": 1e7,
+    "百万": 1e6,
+    "十万": 1e5,
+    "万": 1e4,
+}
+MAG_EN = {
+    "trillion": 1e12,
+    "trn": 1e12,
+    "tn": 1e12,
+    "t": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
 _MAG_ZH = "|".join(sorted(MAG_ZH, key=len, reverse=True))
 _MAG_EN = r"(?:trillion|trn|tn|t|billion|bn|b|million|mln|mn|m|thousand|k)(?![a-z])"
 _MAG = rf"(?:\s?{_MAG_EN}|\s*(?:{_MAG_ZH}))"
-PREFIX_CUR = {"us$": "USD", "usd": "USD", "hk$": "HKD", "nt$": "TWD", "a$": "AUD", "au$": "AUD",
-              "c$": "CAD", "ca$": "CAD", "s$": "SGD", "$": "USD", "€": "EUR", "eur": "EUR",
-              "£": "GBP", "gbp": "GBP", "¥": currency.YEN_SIGN, "rmb": "CNY", "cny": "CNY", "jpy": "JPY",
-              "₹": "INR", "inr": "INR", "₩": "KRW", "krw": "KRW", "人民币": "CNY", "美元": "USD",
-              "港币": "HKD", "港元": "HKD", "新台币": "TWD", "台币": "TWD", "美金": "USD"}
-SUFFIX_CUR = {"美元": "USD", "美金": "USD", "元人民币": "CNY", "人民币": "CNY", "元": "CNY",
-              "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "日圆": "JPY", "港元": "HKD",
-              "港币": "HKD", "新台币": "TWD", "台币": "TWD", "韩元": "KRW", "卢比": "INR",
-              "us dollars": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD",
-              "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds": "GBP", "gbp": "GBP",
-              "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "yen": "JPY",
-              "jpy": "JPY"}
+PREFIX_CUR = {
+    "us$": "USD",
+    "usd": "USD",
+    "hk$": "HKD",
+    "nt$": "TWD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "s$": "SGD",
+    "$": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": currency.YEN_SIGN,
+    "rmb": "CNY",
+    "cny": "CNY",
+    "jpy": "JPY",
+    "₹": "INR",
+    "inr": "INR",
+    "₩": "KRW",
+    "krw": "KRW",
+    "人民币": "CNY",
+    "美元": "USD",
+    "港币": "HKD",
+    "港元": "HKD",
+    "新台币": "TWD",
+    "台币": "TWD",
+    "美金": "USD",
+}
+SUFFIX_CUR = {
+    "美元": "USD",
+    "美金": "USD",
+    "元人民币": "CNY",
+    "人民币": "CNY",
+    "元": "CNY",
+    "欧元": "EUR",
+    "英镑": "GBP",
+    "日元": "JPY",
+    "日圆": "JPY",
+    "港元": "HKD",
+    "港币": "HKD",
+    "新台币": "TWD",
+    "台币": "TWD",
+    "韩元": "KRW",
+    "卢比": "INR",
+    "us dollars": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pounds": "GBP",
+    "gbp": "GBP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "yen": "JPY",
+    "jpy": "JPY",
+}
 _PRE = "|".join(re.escape(c) for c in sorted(PREFIX_CUR, key=len, reverse=True))
 _SUF = "|".join(re.escape(c) for c in sorted(SUFFIX_CUR, key=len, reverse=True))
 _RANGE = r"[^\S\n]*(?:(?<=\S)-|-(?!\d)|–|—|~|～|至|到|to)[^\S\n]*"  # a range never spans lines
@@ -83,9 +157,7 @@ COUNT_ZH = re.compile(
     rf"{_LB}(?:{NUM}|(?P<cn>{CN_NUM}))\s*(?P<m1>{_MAG_ZH})(?!\s*(?:千瓦|瓩|瓦|kw|mw|gw))"
     r"(?P<w>[人名个家台位户部块颗次]?)"
 )
-COUNT_EN = re.compile(
-    rf"{_LB}{NUM}\s(?P<m1>trillion|billion|million|thousand)\s(?P<w>[a-z]+(?:-[a-z]+)?)"
-)
+COUNT_EN = re.compile(rf"{_LB}{NUM}\s(?P<m1>trillion|billion|million|thousand)\s(?P<w>[a-z]+(?:-[a-z]+)?)")
 _ANCHOR = re.compile(r"\d+|百分之|倍|[亿万兆%成元]")
 # Text that holds digits but no figures: URLs, e-mail addresses, link targets, citations.
 MASK = re.compile(r"https?://\S+|www\.\S+|\]\([^)\s]*\)|(?:\[\d+(?:[,-]\d+)*\])+")
@@ -132,13 +204,12 @@ class Figure:
         return asdict(self)
 
 
-def group_figures(
-    figures: list[Figure], limit: int = 200
-) -> list[tuple[str, int, list[tuple[int, Figure]]]]:
+def group_figures(figures: list[Figure], limit: int = 200) -> list[tuple[str, int, list[tuple[int, Figure]]]]:
     """(category, how many, the first ``limit`` as (index, figure)) for money, percent, count,
     other: in one pass, so that a long article's hundred thousand figures stay cheap."""
     groups: dict[str, tuple[list[int], list[tuple[int, Figure]]]] = {
-        k: ([0], []) for k in ("money", "percent", "count", "other")}
+        k: ([0], []) for k in ("money", "percent", "count", "other")
+    }
     for i, fig in enumerate(figures):
         count, members = groups[fig.category]
         count[0] += 1
@@ -147,8 +218,20 @@ def group_figures(
     return [(k, c[0], m) for k, (c, m) in groups.items() if c[0]]
 
 
-_SYMBOL = {"USD": "$", "CNY": "¥", "EUR": "€", "GBP": "£", "JPY": "JP¥", "HKD": "HK$",
-           "TWD": "NT$", "KRW": "₩", "INR": "₹", "CAD": "C$", "AUD": "A$", "SGD": "S$"}
+_SYMBOL = {
+    "USD": "$",
+    "CNY": "¥",
+    "EUR": "€",
+    "GBP": "£",
+    "JPY": "JP¥",
+    "HKD": "HK$",
+    "TWD": "NT$",
+    "KRW": "₩",
+    "INR": "₹",
+    "CAD": "C$",
+    "AUD": "A$",
+    "SGD": "S$",
+}
 
 
 def _short(value: float, unit: str, symbol: bool = True) -> str:
@@ -184,7 +267,11 @@ def _mask(folded: str) -> str:
 
 
 def extract_figures(
-    text: str, year: int | None = None, *, title: str = "", language: str | None = None,
+    text: str,
+    year: int | None = None,
+    *,
+    title: str = "",
+    language: str | None = None,
     source: str | None = None,
 ) -> list[Figure]:
     """Every figure in text, in order; ``year`` (the article's) resolves 今年, last year, ...
@@ -282,9 +369,16 @@ _FROM = re.compile(r"(?:from|从|由)\s*$")
 _SEPARATOR = re.compile(_RANGE)
 
 
-def _from_to(t: str, m: re.Match[str], start: int, end: int, low: float, high: float, unit: str,
-             ) -> list[Span]:
-    """"from $800bn to $1.2tn" is two values, not a range."""
+def _from_to(
+    t: str,
+    m: re.Match[str],
+    start: int,
+    end: int,
+    low: float,
+    high: float,
+    unit: str,
+) -> list[Span]:
+    """ "from $800bn to $1.2tn" is two values, not a range."""
     nums = _num_groups(m)
     sep = _SEPARATOR.search(t, m.end(nums[0]), m.start(nums[1]))
     if sep is None or sep.group(0).strip() not in ("to", "至", "到"):  # from $2trn-$4trn: a range
@@ -321,8 +415,11 @@ def _share_units(t: str, spans: list) -> list:
 
 def _items_before(t: str, start: int, last: tuple) -> list:
     head = _HEAD.match(t, start)
-    number = parse_number(head.group("n")) if head and head.group("n") else (
-        parse_cn_number(head.group("cn")) if head else None)
+    number = (
+        parse_number(head.group("n"))
+        if head and head.group("n")
+        else (parse_cn_number(head.group("cn")) if head else None)
+    )
     if not number:
         return []
     scale = last[2] / number  # 688億美元: 1e8 dollars a unit
@@ -334,8 +431,9 @@ def _items_before(t: str, start: int, last: tuple) -> list:
             break
         value = parse_number(m.group("n")) if m.group("n") else parse_cn_number(m.group("cn"))
         own = MAG_ZH.get(m.group("mag")) if m.group("mag") else None
-        if value is None or (own is None and (m.group("sep") not in _LIST_WORDS
-                                              or (m.group("n") and 1900 <= value < 2100))):
+        if value is None or (
+            own is None and (m.group("sep") not in _LIST_WORDS or (m.group("n") and 1900 <= value < 2100))
+        ):
             break  # 2025, 300亿美元: a year, not an item of a list
         end = m.start("sep")
         while t[end - 1].isspace():
@@ -444,11 +542,52 @@ def _count_en(m: re.Match[str]) -> tuple[float, float | None, str] | None:
     return parse_number(m.group(1)) * MAG_EN[m.group("m1")], None, "count"
 
 
-_CUR_PRE_KEYS = ("$", "€", "£", "¥", "₹", "₩", "usd", "eur", "gbp", "rmb", "cny", "jpy", "inr",
-                 "krw", "人民币", "美元", "美金", "港", "台币")
-_CUR_SUF_KEYS = ("元", "美金", "人民币", "欧元", "英镑", "日元", "日圆", "港", "台币", "韩元", "卢比",
-                 "dollar", "usd", "euro", "eur", "pound", "gbp", "yuan", "renminbi", "rmb", "cny",
-                 "yen", "jpy")
+_CUR_PRE_KEYS = (
+    "$",
+    "€",
+    "£",
+    "¥",
+    "₹",
+    "₩",
+    "usd",
+    "eur",
+    "gbp",
+    "rmb",
+    "cny",
+    "jpy",
+    "inr",
+    "krw",
+    "人民币",
+    "美元",
+    "美金",
+    "港",
+    "台币",
+)
+_CUR_SUF_KEYS = (
+    "元",
+    "美金",
+    "人民币",
+    "欧元",
+    "英镑",
+    "日元",
+    "日圆",
+    "港",
+    "台币",
+    "韩元",
+    "卢比",
+    "dollar",
+    "usd",
+    "euro",
+    "eur",
+    "pound",
+    "gbp",
+    "yuan",
+    "renminbi",
+    "rmb",
+    "cny",
+    "yen",
+    "jpy",
+)
 _READERS = [
     (MONEY_PRE, _money, _CUR_PRE_KEYS),
     (MONEY_SUF, _money, _CUR_SUF_KEYS),

@@ -44,7 +44,7 @@ CHUNK = 1 << 16  # long texts fold in pieces: a thread between pieces lets the U
 def fold(text: str) -> str:
     """Fold a whole text; ``len(fold(t)) == len(t)`` always holds."""
     if len(text) > CHUNK:
-        return "".join(fold(text[i:i + CHUNK]) for i in range(0, len(text), CHUNK))
+        return "".join(fold(text[i : i + CHUNK]) for i in range(0, len(text), CHUNK))
     if text.isascii():
         return text.lower()
     for ch in set(text):  # new characters join the translation table once

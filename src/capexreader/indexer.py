@@ -11,14 +11,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from .cache import cache_dir
 from .corpus import Article, Corpus, LoadProblem, assign_ids, read_article, walk
-from .offload import Failed, quiet, run_apart, start_tracker
+from .offload import Failed, Helper, quiet, start_tracker
 from .search import DocRecord, SearchIndex, make_record
 
+T = TypeVar("T")
 PARALLEL_FROM = 200  # files; below this a worker pool costs more than it saves
 BIG_FILE = 512 * 1024  # bytes: a bigger file is read and indexed in a helper process
+helper = Helper()  # for big files; started by the first one
 
 
 @dataclass
@@ -93,8 +96,7 @@ def process(
     found = [(str(p.path), key, p.reason, p.fatal) for p in problems]
     if article is None:
         return None, found
-    info = {**article.metadata(), "chars": len(article.body),
-            **(article.summarise() if summarise else {})}
+    info = {**article.metadata(), "chars": len(article.body), **(article.summarise() if summarise else {})}
     record = make_record(aid, article.title, article.body, path=path, key=key, info=info)
     return record, found
 
@@ -107,8 +109,12 @@ def _init_worker() -> None:
     tokenizer()
 
 
-def run(plan: Plan, workers: int | None = None, summarise: bool = True,
-        cancelled: Callable[[], bool] = lambda: False) -> Iterator[tuple[DocRecord | None, list]]:
+def run(
+    plan: Plan,
+    workers: int | None = None,
+    summarise: bool = True,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[tuple[DocRecord | None, list]]:
     """Process the plan's files, in a pool of processes when there are many."""
     workers = workers or os.cpu_count() or 1
     work = partial(process, summarise=summarise)
@@ -134,8 +140,9 @@ def _read(path: Path, article_id: str) -> tuple[Article | None, list[LoadProblem
     return read_article(path, article_id, problems), problems
 
 
-def _maybe_apart(path: str | Path, fn: Callable, *args: object,
-                 cancelled: Callable[[], bool] = lambda: False) -> object:
+def _maybe_apart(
+    path: str | Path, fn: Callable[..., T], *args: object, cancelled: Callable[[], bool] = lambda: False
+) -> T:
     """fn(*args) in a helper process when the file at path is big (decoding, cleaning and
     segmenting megabytes are long steps that would hold the interpreter away from an app's
     drawing), else here; here too when no helper process can start. None if cancelled."""
@@ -145,7 +152,7 @@ def _maybe_apart(path: str | Path, fn: Callable, *args: object,
         big = False
     if big:
         with contextlib.suppress(Failed):
-            return run_apart(fn, *args, cancelled=cancelled)
+            return helper.run(fn, *args, cancelled=cancelled)
     return fn(*args)
 
 
@@ -156,17 +163,22 @@ def read_one(path: Path, article_id: str, problems: list[LoadProblem]) -> Articl
     return article
 
 
-def _one(job: tuple[str, str, str], summarise: bool,
-         cancelled: Callable[[], bool]) -> tuple[DocRecord | None, list] | None:
+def _one(
+    job: tuple[str, str, str], summarise: bool, cancelled: Callable[[], bool]
+) -> tuple[DocRecord | None, list] | None:
     """One file, in a helper process when big; None if cancelled meanwhile."""
     return _maybe_apart(job[1], process, job, summarise, cancelled=cancelled)
 
 
 def sync(
-    root: Path, index: SearchIndex, plan: Plan | None = None, workers: int | None = None,
+    root: Path,
+    index: SearchIndex,
+    plan: Plan | None = None,
+    workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     added: Callable[[list[DocRecord]], None] | None = None,
-    summarise: bool = True, cancelled: Callable[[], bool] = lambda: False,
+    summarise: bool = True,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> None:
     """Bring the index in step with the folder: drop removed files, (re)index changed ones."""
     plan = plan or make_plan(root, index)
@@ -194,13 +206,22 @@ def sync(
 
 def article_from_index(index: SearchIndex, aid: str, path: str, title: str, info: dict) -> Article:
     return Article(
-        aid, path, title, date=info.get("date"), source=info.get("source") or "",
-        author=info.get("author") or "", language=info.get("language") or "en",
-        editorial_stance=info.get("stance"), seed=info.get("seed") or "",
-        tags=info.get("tags") or [], loader=partial(index.body, aid),
-        summary={k: info[k] for k in ("figures", "stance_label", "stance_score",
-                                      "stance_confidence", "chars")
-                 if k in info},
+        aid,
+        path,
+        title,
+        date=info.get("date"),
+        source=info.get("source") or "",
+        author=info.get("author") or "",
+        language=info.get("language") or "en",
+        editorial_stance=info.get("stance"),
+        seed=info.get("seed") or "",
+        tags=info.get("tags") or [],
+        loader=partial(index.body, aid),
+        summary={
+            k: info[k]
+            for k in ("figures", "stance_label", "stance_score", "stance_confidence", "chars")
+            if k in info
+        },
     )
 
 
@@ -217,8 +238,9 @@ def as_load_problems(rows: list[tuple[str, str, str, bool]]) -> list[LoadProblem
     return [LoadProblem(Path(p), reason, fatal) for p, _, reason, fatal in rows]
 
 
-def load_cached(root: Path, workers: int | None = None,
-                progress: Callable[[int, int], None] | None = None) -> tuple[Corpus, SearchIndex]:
+def load_cached(
+    root: Path, workers: int | None = None, progress: Callable[[int, int], None] | None = None
+) -> tuple[Corpus, SearchIndex]:
     """The corpus and its index, brought up to date (the command line's way in)."""
     from .corpus import CorpusError
 

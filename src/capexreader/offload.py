@@ -1,29 +1,33 @@
-"""Long-article work in a process of its own, so the app's interpreter stays free to draw.
+"""Long work in a process of its own, so the caller's interpreter stays free (to draw).
 
-A long body's figures, stance and paragraph leanings (seconds of work for megabytes of
-text) and its wrapping run in a spawned child. Results come back as pickled pieces that
-the caller unpickles one at a time, and long strings (the body itself) travel both ways in
-pieces of text: no single step holds the interpreter for long (pickling a 16 MB string is
-one step of 30-40 ms, unpickling it 40-60 ms).
+A `Helper` is one spawned process, started when first needed and kept for the next job: the
+figures, stance and paragraph leanings of a long body (seconds for megabytes of text) and its
+wrapping to a width. Lists come back as pickled pieces that the caller unpickles one at a time,
+so no single step holds the interpreter for long.
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
 import multiprocessing
 import os
 import pickle
+import signal
+import threading
 from array import array
 from collections.abc import Callable
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 PIECE = 2000  # items per pickled piece: each unpickles in a few milliseconds
-TEXT_PIECE = 1 << 18  # characters: a longer string is sent apart, in pieces of this size
+POLL = 0.05  # seconds between looks at whether the caller still wants the result
+START_TIMEOUT = 60.0  # seconds for a new helper process to answer at all
 
 
 class Failed(Exception):
-    """The child could not be started, raised, or died."""
+    """No helper process could be started here, or it died."""
 
 
 def start_tracker() -> None:
@@ -42,9 +46,81 @@ def quiet() -> None:
     os.dup2(null, 2)
 
 
+def _child_start() -> None:
+    quiet()
+    with contextlib.suppress(OSError):
+        os.nice(5)  # the caller's own process draws first
+
+
+class Helper:
+    """One helper process for one job at a time. A job whose caller gives up while it runs
+    is stopped by ending the process; the jobs queued behind it run in a new one."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+        self._pid: int | None = None
+        self._generation = 0  # how many processes were ended: a queued job then runs again
+
+    def _started(self) -> tuple[ProcessPoolExecutor, int]:
+        with self._lock:
+            if self._pool is None:
+                try:
+                    start_tracker()
+                    context = multiprocessing.get_context("spawn")  # safe beside threads
+                    pool = ProcessPoolExecutor(1, mp_context=context, initializer=_child_start)
+                    self._pid = pool.submit(os.getpid).result(timeout=START_TIMEOUT)
+                except (OSError, RuntimeError, BrokenProcessPool, FutureTimeout) as exc:
+                    raise Failed(f"no helper process: {exc}") from exc
+                self._pool = pool
+            return self._pool, self._generation
+
+    def run(self, fn: Callable, *args: Any, cancelled: Callable[[], bool] = lambda: False) -> Any:
+        """fn(*args) in the helper process (fn must be a module-level function); None if
+        cancelled first. Raises Failed when the process cannot run it; fn's own errors are
+        raised as they are."""
+        while True:
+            pool, generation = self._started()
+            try:
+                future = pool.submit(fn, *args)
+                return self._wait(future, cancelled)
+            except (RuntimeError, BrokenProcessPool) as exc:  # the process ended meanwhile
+                if self._generation != generation:
+                    continue  # ended for another caller's sake: run this job again
+                self.stop()
+                raise Failed(f"the helper process ended ({exc})") from exc
+
+    def _wait(self, future: Future, cancelled: Callable[[], bool]) -> Any:
+        while True:
+            try:
+                return future.result(timeout=POLL)
+            except FutureTimeout:
+                if cancelled():
+                    if not future.cancel():  # it is running: ending the process stops it
+                        self.stop()
+                    return None
+            except CancelledError as exc:  # by stop(): it was queued when the process ended
+                raise BrokenProcessPool("stopped") from exc
+            except (pickle.PicklingError, TypeError, AttributeError) as exc:
+                if "pickle" not in str(exc).lower():
+                    raise  # fn's own error
+                raise Failed(f"cannot send the work: {exc}") from exc
+
+    def stop(self) -> None:
+        """End the helper process now, whatever it is doing."""
+        with self._lock:
+            pool, pid = self._pool, self._pid
+            self._pool = self._pid = None
+            self._generation += 1
+        if pid is not None:
+            with contextlib.suppress(OSError):
+                os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
 def pieces(items: list) -> list[bytes]:
-    return [pickle.dumps(items[i : i + PIECE], pickle.HIGHEST_PROTOCOL)
-            for i in range(0, len(items), PIECE)]
+    return [pickle.dumps(items[i : i + PIECE], pickle.HIGHEST_PROTOCOL) for i in range(0, len(items), PIECE)]
 
 
 def unpieces(blobs: list[bytes]) -> list:
@@ -54,15 +130,20 @@ def unpieces(blobs: list[bytes]) -> list:
     return out
 
 
-def study(body: str, title: str, override: str | None, year: int | None, language: str | None = None,
-          source: str | None = None) -> dict[str, Any]:
+def study(
+    body: str,
+    title: str,
+    override: str | None,
+    year: int | None,
+    language: str | None = None,
+    source: str | None = None,
+) -> dict[str, Any]:
     """Figures, stance and paragraph leanings of a body, packed for the trip back."""
     from .figures import extract_figures
     from .stance import paragraph_leanings, score_stance
 
     return {
-        "figures": pieces(extract_figures(body, year=year, title=title, language=language,
-                                          source=source)),
+        "figures": pieces(extract_figures(body, year=year, title=title, language=language, source=source)),
         "stance": pickle.dumps(score_stance(body, title=title, override=override)),
         "leanings": pieces(paragraph_leanings(body)),
     }
@@ -80,97 +161,3 @@ def as_array(blob: bytes) -> array:
     out = array("q")
     out.frombytes(blob)
     return out
-
-
-class _Pickler(pickle.Pickler):
-    """Leaves long strings out of the pickle, to be sent on their own."""
-
-    def __init__(self, file: io.BytesIO, texts: list[str]) -> None:
-        super().__init__(file, pickle.HIGHEST_PROTOCOL)
-        self.texts = texts
-
-    def persistent_id(self, obj: object) -> int | None:
-        if type(obj) is str and len(obj) > TEXT_PIECE:
-            self.texts.append(obj)
-            return len(self.texts) - 1
-        return None
-
-
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, texts: list[str]) -> None:
-        super().__init__(file)
-        self.texts = texts
-
-    def persistent_load(self, pid: int) -> str:
-        return self.texts[pid]
-
-
-def send(conn: Any, obj: object) -> None:
-    """Send obj over a multiprocessing connection; long strings go in pieces."""
-    texts: list[str] = []
-    buffer = io.BytesIO()
-    _Pickler(buffer, texts).dump(obj)
-    conn.send_bytes(pickle.dumps([len(t) for t in texts]))
-    for text in texts:
-        for i in range(0, len(text), TEXT_PIECE):
-            conn.send_bytes(text[i : i + TEXT_PIECE].encode("utf-8", "surrogatepass"))
-    conn.send_bytes(buffer.getvalue())
-
-
-def receive(conn: Any) -> Any:
-    """What send() sent, each piece decoded in its own short step."""
-    texts = []
-    for size in pickle.loads(conn.recv_bytes()):
-        parts = [conn.recv_bytes().decode("utf-8", "surrogatepass")
-                 for _ in range(0, size, TEXT_PIECE)]
-        texts.append("".join(parts))
-    return _Unpickler(io.BytesIO(conn.recv_bytes()), texts).load()
-
-
-def _child(conn: Any) -> None:
-    quiet()
-    with contextlib.suppress(OSError):
-        os.nice(5)  # the reader's own process draws first
-    try:
-        fn, args = receive(conn)
-        send(conn, (True, fn(*args)))
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which falls back
-        send(conn, (False, f"{type(exc).__name__}: {exc}"))
-    finally:
-        conn.close()
-
-
-def run_apart(fn: Callable, *args: Any, cancelled: Callable[[], bool] = lambda: False) -> Any:
-    """fn(*args) in a spawned child (safe beside threads); None if cancelled first.
-
-    fn must be a module-level function. Raises Failed if the child cannot run it."""
-    ctx = multiprocessing.get_context("spawn")
-    try:
-        start_tracker()
-        here, there = ctx.Pipe()
-        proc = ctx.Process(target=_child, args=(there,), daemon=True)
-        proc.start()
-    except (OSError, RuntimeError, pickle.PicklingError) as exc:
-        raise Failed(str(exc)) from exc
-    there.close()
-    try:
-        try:
-            send(here, (fn, args))
-        except (pickle.PicklingError, TypeError, AttributeError) as exc:
-            raise Failed(f"cannot send the work: {exc}") from exc
-        while not here.poll(0.05):
-            if cancelled():
-                return None
-            if not proc.is_alive() and not here.poll():
-                raise Failed(f"the helper process ended ({proc.exitcode})")
-        ok, value = receive(here)
-    except (EOFError, OSError) as exc:
-        raise Failed(f"the helper process ended ({exc})") from exc
-    finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join()
-        here.close()
-    if not ok:
-        raise Failed(value)
-    return value

@@ -39,8 +39,10 @@ def _by_script(words: Iterable[str]) -> tuple[str, str]:
     words = {w for w in words if w}
     latin = sorted(w for w in words if w.isascii())
     other = sorted(w for w in words if not w.isascii())
-    return ((r"(?<![a-z])" + _group(_trie_regex(latin)) + r"(?![a-z])") if latin else "",
-            _group(_trie_regex(other)) if other else "")
+    return (
+        (r"(?<![a-z])" + _group(_trie_regex(latin)) + r"(?![a-z])") if latin else "",
+        _group(_trie_regex(other)) if other else "",
+    )
 
 
 def _group(pattern: str) -> str:
@@ -62,10 +64,16 @@ class Words:
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[re.Match[str]]:
         """The matches in text order (a list: most searches find few or none)."""
         part = text if pos == 0 and endpos >= len(text) else text[pos:endpos]
-        first = (list(self.latin.finditer(text, pos, endpos))
-                 if self.latin is not None and _LATIN.search(part) else [])
-        second = (list(self.other.finditer(text, pos, endpos))
-                  if self.other is not None and not part.isascii() else [])
+        first = (
+            list(self.latin.finditer(text, pos, endpos))
+            if self.latin is not None and _LATIN.search(part)
+            else []
+        )
+        second = (
+            list(self.other.finditer(text, pos, endpos))
+            if self.other is not None and not part.isascii()
+            else []
+        )
         if not first or not second:
             return first or second
         return sorted(first + second, key=_start)

@@ -69,8 +69,9 @@ def reconcile(corpus: Corpus, category: str = "money") -> list[Group]:
             key = (fig.entity, fig.kind, fig.year, fig.unit)
             group = groups.get(key) or groups.setdefault(key, Group(*key))
             group.mentions.append(Mention(article, fig))
-    return sorted(groups.values(), key=lambda g: (-len(g.articles), -len(g.mentions),
-                                                  g.entity, g.kind, g.year or 0))
+    return sorted(
+        groups.values(), key=lambda g: (-len(g.articles), -len(g.mentions), g.entity, g.kind, g.year or 0)
+    )
 
 
 @dataclass
@@ -90,7 +91,8 @@ def capex_by_company(corpus: Corpus, unit: str = "USD") -> dict[int | None, list
             continue
         low, high = group.values[0]
         years[group.year].append(
-            Bar(group.entity, group.year, high or low, group.amounts()[0], len(group.articles)))
+            Bar(group.entity, group.year, high or low, group.amounts()[0], len(group.articles))
+        )
     ordered = sorted(years.items(), key=lambda kv: (kv[0] is None, -len(kv[1]), -(kv[0] or 0)))
     return {year: sorted(bars, key=lambda b: -b.value) for year, bars in ordered}
 

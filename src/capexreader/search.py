@@ -55,8 +55,9 @@ class Result:
 
     __slots__ = ("article", "title", "score", "hits", "count")
 
-    def __init__(self, article: str, title: str, score: float, hits: list[Hit] | None = None,
-                 count: int = 0) -> None:
+    def __init__(
+        self, article: str, title: str, score: float, hits: list[Hit] | None = None, count: int = 0
+    ) -> None:
         self.article, self.title, self.score = article, title, score
         self.hits: list[Hit] = hits if hits is not None else []
         self.count = count
@@ -69,10 +70,17 @@ class SearchResult:
     """Ranked matches. ``ids`` and ``counts`` (hits per article) cover every match; the
     ``results`` objects, with hits for the first ones, are made when first asked for."""
 
-    def __init__(self, query: str, terms: list[str], groups: list[list[str]] | None = None,
-                 ids: list[str] | None = None, counts: dict[str, int] | None = None,
-                 scores: list[float] | None = None, titles: list[str] | None = None,
-                 hits: dict[str, list[Hit]] | None = None) -> None:
+    def __init__(
+        self,
+        query: str,
+        terms: list[str],
+        groups: list[list[str]] | None = None,
+        ids: list[str] | None = None,
+        counts: dict[str, int] | None = None,
+        scores: list[float] | None = None,
+        titles: list[str] | None = None,
+        hits: dict[str, list[Hit]] | None = None,
+    ) -> None:
         self.query, self.terms, self.groups = query, terms, groups or []
         self.ids: list[str] = ids or []
         self.counts: dict[str, int] = counts or {}
@@ -84,8 +92,10 @@ class SearchResult:
     def results(self) -> list[Result]:
         if self._results is None:
             hits, counts = self.hits, self.counts
-            self._results = [Result(a, t, s, hits.get(a), counts[a])
-                             for a, t, s in zip(self.ids, self._titles, self._scores, strict=True)]
+            self._results = [
+                Result(a, t, s, hits.get(a), counts[a])
+                for a, t, s in zip(self.ids, self._titles, self._scores, strict=True)
+            ]
         return self._results
 
     @property
@@ -98,8 +108,12 @@ class SearchResult:
             "query": self.query,
             "terms": self.terms,
             "results": [
-                {"article": r.article, "title": r.title, "score": round(r.score, 4),
-                 "hits": [h.to_dict() for h in r.hits]}
+                {
+                    "article": r.article,
+                    "title": r.title,
+                    "score": round(r.score, 4),
+                    "hits": [h.to_dict() for h in r.hits],
+                }
                 for r in self.results
             ],
         }
@@ -123,12 +137,12 @@ class DocRecord:
 def make_record(article_id: str, title: str, body: str, **extra: object) -> DocRecord:
     """Segment title and body (jieba) into index rows."""
     terms = index_text(fold(body))
-    postings = [(t, len(spans), array("I", [x for s in spans for x in s]).tobytes())
-                for t, spans in terms.items()]
+    postings = [
+        (t, len(spans), array("I", [x for s in spans for x in s]).tobytes()) for t, spans in terms.items()
+    ]
     length = sum(len(s) for s in terms.values()) or 1
     titles = list(index_text(fold(title)))
-    return DocRecord(article_id, title, body, postings=postings, titles=titles, length=length,
-                     **extra)  # type: ignore[arg-type]
+    return DocRecord(article_id, title, body, postings=postings, titles=titles, length=length, **extra)  # type: ignore[arg-type]
 
 
 class SearchIndex:
@@ -208,13 +222,22 @@ class SearchIndex:
         with self.lock:
             self._delete(rec.id)
             cur = self.db.execute(
-                "INSERT INTO docs(id, path, key, title, info, body, length) "
-                "VALUES(?,?,?,?,?,?,?)",
-                (rec.id, rec.path, rec.key, rec.title, json.dumps(rec.info, ensure_ascii=False),
-                 rec.body, rec.length))
+                "INSERT INTO docs(id, path, key, title, info, body, length) VALUES(?,?,?,?,?,?,?)",
+                (
+                    rec.id,
+                    rec.path,
+                    rec.key,
+                    rec.title,
+                    json.dumps(rec.info, ensure_ascii=False),
+                    rec.body,
+                    rec.length,
+                ),
+            )
             row = cur.lastrowid
-            self.db.executemany("INSERT INTO postings VALUES(?,?,?)",  # appended: rows grow
-                                ((row, t, spans) for t, _, spans in rec.postings))
+            self.db.executemany(
+                "INSERT INTO postings VALUES(?,?,?)",  # appended: rows grow
+                ((row, t, spans) for t, _, spans in rec.postings),
+            )
             pending = self._pending
             for term, tf, _ in rec.postings:
                 packed = pending.get(term)
@@ -260,9 +283,10 @@ class SearchIndex:
     def _flush(self) -> None:
         """Write the pending lists as one new piece per term; rewrite lists grown too long."""
         seg, self._seg = self._seg, self._seg + 1
-        self.db.executemany("INSERT INTO lists VALUES(?,?,?,?,?)",
-                            ((t, seg, d.tobytes(), f.tobytes(), h.tobytes())
-                             for t, (d, f, h) in self._pending.items()))
+        self.db.executemany(
+            "INSERT INTO lists VALUES(?,?,?,?,?)",
+            ((t, seg, d.tobytes(), f.tobytes(), h.tobytes()) for t, (d, f, h) in self._pending.items()),
+        )
         self._pending = {}
         if seg % MAX_SEGMENTS == 0:
             self._compact()
@@ -272,19 +296,24 @@ class SearchIndex:
         (top,) = self.db.execute("SELECT max(rowid) FROM docs").fetchone()
         live = np.zeros((top or 0) + 1, dtype=bool)
         live[[r for (r,) in self.db.execute("SELECT rowid FROM docs")]] = True
-        long = [t for (t,) in self.db.execute(
-            "SELECT term FROM lists GROUP BY term HAVING count(*) > ?", (MAX_SEGMENTS // 4,))]
+        long = [
+            t
+            for (t,) in self.db.execute(
+                "SELECT term FROM lists GROUP BY term HAVING count(*) > ?", (MAX_SEGMENTS // 4,)
+            )
+        ]
         for term in long:
-            rows = self.db.execute("SELECT docs, tfs, titled FROM lists WHERE term=?",
-                                   (term,)).fetchall()
-            docs, tfs, titled = (np.concatenate([np.frombuffer(r[i], dtype=np.uint32)
-                                                 for r in rows]) for i in range(3))
+            rows = self.db.execute("SELECT docs, tfs, titled FROM lists WHERE term=?", (term,)).fetchall()
+            docs, tfs, titled = (
+                np.concatenate([np.frombuffer(r[i], dtype=np.uint32) for r in rows]) for i in range(3)
+            )
             keep = (docs < len(live)) & live[np.minimum(docs, len(live) - 1)]
             titled = titled[(titled < len(live)) & live[np.minimum(titled, len(live) - 1)]]
             self.db.execute("DELETE FROM lists WHERE term=?", (term,))
-            self.db.execute("INSERT INTO lists VALUES(?,?,?,?,?)",
-                            (term, self._seg - 1, docs[keep].tobytes(), tfs[keep].tobytes(),
-                             titled.tobytes()))
+            self.db.execute(
+                "INSERT INTO lists VALUES(?,?,?,?,?)",
+                (term, self._seg - 1, docs[keep].tobytes(), tfs[keep].tobytes(), titled.tobytes()),
+            )
 
     def body(self, article_id: str) -> str | None:
         with self.lock:
@@ -304,8 +333,10 @@ class SearchIndex:
                 row = self.db.execute("SELECT info FROM docs WHERE id=?", (article_id,)).fetchone()
                 if row:
                     info = {**json.loads(row[0] or "{}"), **extra}
-                    self.db.execute("UPDATE docs SET info=? WHERE id=?",
-                                    (json.dumps(info, ensure_ascii=False), article_id))
+                    self.db.execute(
+                        "UPDATE docs SET info=? WHERE id=?",
+                        (json.dumps(info, ensure_ascii=False), article_id),
+                    )
             self.db.commit()
 
     def set_problems(self, problems: list[tuple[str, str, str, bool]]) -> None:
@@ -319,11 +350,11 @@ class SearchIndex:
 
     # -- searching --------------------------------------------------------------------------
     def _known(self, term: str) -> bool:
-        return self.db.execute("SELECT 1 FROM lists WHERE term=? LIMIT 1",
-                               (term,)).fetchone() is not None
+        return self.db.execute("SELECT 1 FROM lists WHERE term=? LIMIT 1", (term,)).fetchone() is not None
 
-    def search(self, query: str, expand: bool = True, limit: int | None = None,
-               hit_limit: int | None = None) -> SearchResult:
+    def search(
+        self, query: str, expand: bool = True, limit: int | None = None, hit_limit: int | None = None
+    ) -> SearchResult:
         """Ranked results; hits are built for the first ``hit_limit`` results (all by default).
         Never raises on odd input: an unsearchable query gives an empty result."""
         groups = parse_query(query, expand)
@@ -352,8 +383,9 @@ class SearchIndex:
         by_id = dict(zip(ids, counts[ranked].tolist(), strict=True))
         hits = {self._ids[d]: built.get(d, []) for d in shown}
         by_id.update((a, len(h)) for a, h in hits.items())
-        return SearchResult(query, terms, groups, ids, by_id, scores[ranked].tolist(),
-                            self._title_of[ranked].tolist(), hits)
+        return SearchResult(
+            query, terms, groups, ids, by_id, scores[ranked].tolist(), self._title_of[ranked].tolist(), hits
+        )
 
     def hits(self, article_id: str, groups: list[list[str]]) -> list[Hit]:
         """The hits of one article for parsed query groups (for results built without hits)."""
@@ -395,7 +427,8 @@ class SearchIndex:
         marks = ",".join("?" * len(match.terms))
         tf, titles, size = match.tf, match.titles, self._size
         for blob_docs, blob_tfs, blob_titled in self.db.execute(
-                f"SELECT docs, tfs, titled FROM lists WHERE term IN ({marks})", match.terms):
+            f"SELECT docs, tfs, titled FROM lists WHERE term IN ({marks})", match.terms
+        ):
             docs = np.frombuffer(blob_docs, dtype=np.uint32)
             tfs = np.frombuffer(blob_tfs, dtype=np.uint32)
             titled = np.frombuffer(blob_titled, dtype=np.uint32)
@@ -413,8 +446,7 @@ class SearchIndex:
         else:
             holders = []
             for part in parts:
-                probe = _Match(np.zeros(self._size, dtype=np.int64),
-                               np.zeros(self._size, dtype=bool), [part])
+                probe = _Match(np.zeros(self._size, dtype=np.int64), np.zeros(self._size, dtype=bool), [part])
                 self._match_terms(probe, None)
                 holders.append(probe.tf > 0)
             candidates = np.flatnonzero(np.logical_and.reduce(holders)).tolist()
@@ -423,9 +455,10 @@ class SearchIndex:
         marks = ",".join("?" * len(parts))
         tables: dict[int, dict[str, bytes]] = {}
         for doc, term, blob in self.db.execute(
-                f"SELECT doc, term, spans FROM postings WHERE doc IN "
-                f"(SELECT value FROM json_each(?)) AND term IN ({marks})",
-                (json.dumps(candidates), *parts)):
+            f"SELECT doc, term, spans FROM postings WHERE doc IN "
+            f"(SELECT value FROM json_each(?)) AND term IN ({marks})",
+            (json.dumps(candidates), *parts),
+        ):
             tables.setdefault(doc, {})[term] = blob
         found = {}
         for doc, table in tables.items():
@@ -458,13 +491,16 @@ class SearchIndex:
             if terms:
                 marks = ",".join("?" * len(terms))
                 for d, blob in self.db.execute(
-                        "SELECT doc, spans FROM postings WHERE doc IN "
-                        f"(SELECT value FROM json_each(?)) AND term IN ({marks})",
-                        (wanted, *terms)):
+                    "SELECT doc, spans FROM postings WHERE doc IN "
+                    f"(SELECT value FROM json_each(?)) AND term IN ({marks})",
+                    (wanted, *terms),
+                ):
                     spans[d].extend(_pairs(blob))
-            bodies = dict(self.db.execute(
-                "SELECT rowid, body FROM docs WHERE rowid IN (SELECT value FROM json_each(?))",
-                (wanted,)))
+            bodies = dict(
+                self.db.execute(
+                    "SELECT rowid, body FROM docs WHERE rowid IN (SELECT value FROM json_each(?))", (wanted,)
+                )
+            )
         return {d: _hits(bodies[d], spans[d]) for d in docs if spans[d] and d in bodies}
 
 

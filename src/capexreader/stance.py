@@ -83,9 +83,16 @@ def _cues() -> dict:
     moves = data["moves"]
     way = {fold(w): 1 for w in moves["up"]} | {fold(w): -1 for w in moves["down"]}
     measure = {fold(w): 1 for w in moves["good"]} | {fold(w): -1 for w in moves["bad"]}
-    return {"cue": alternation(list(weights)), "weights": weights,
-            "role": alternation(list(roles)), "roles": roles,
-            "way": Words(way), "ways": way, "measure": Words(measure), "measures": measure}
+    return {
+        "cue": alternation(list(weights)),
+        "weights": weights,
+        "role": alternation(list(roles)),
+        "roles": roles,
+        "way": Words(way),
+        "ways": way,
+        "measure": Words(measure),
+        "measures": measure,
+    }
 
 
 ROLES = ("negations", "questions", "claims", "answers", "concessions", "contrasts", "rebuttals")
@@ -158,8 +165,7 @@ def read_sentence(folded: str, answering: bool = False) -> Reading:
         total += sign * MOVE * (QUESTION if question else 1.0)
         found.append(span)
     claim, answer = "claims" in found_roles, "answers" in found_roles
-    return Reading(max(-SENTENCE_CAP, min(SENTENCE_CAP, total)), found, claim, answer,
-                   bool(concession))
+    return Reading(max(-SENTENCE_CAP, min(SENTENCE_CAP, total)), found, claim, answer, bool(concession))
 
 
 def _inside(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
@@ -184,8 +190,11 @@ def _moves(folded: str, cues: dict) -> list[tuple[tuple[int, int], int]]:
     return out
 
 
-def _turn(folded: str, concession: tuple[int, int], contrasts: list[tuple[int, int]],
-          ) -> tuple[int, int] | None:
+def _turn(
+    folded: str,
+    concession: tuple[int, int],
+    contrasts: list[tuple[int, int]],
+) -> tuple[int, int] | None:
     """Where the main clause after "although A" begins: a contrast word or the first comma."""
     after = concession[1]
     commas = [i for i in (folded.find(",", after), folded.find("，", after)) if i >= 0]
@@ -241,18 +250,22 @@ def score_stance(text: str, title: str = "", override: str | None = None) -> Sta
             claim_text = ""
             if answered and answered[2] >= 0:
                 claim_text = " ".join(text[answered[2] : answered[3]].split())
-            evidence.append(Evidence(start, end, "", [original[a:b] for a, b in r.spans],
-                                     round(weight, 2), claim_text, role))
+            evidence.append(
+                Evidence(
+                    start, end, "", [original[a:b] for a, b in r.spans], round(weight, 2), claim_text, role
+                )
+            )
     total = bull + bear
     score = (bull - bear) / (total + 4.0) if total else 0.0
     computed, confidence = _label(bull, bear)
     evidence.sort(key=lambda e: -abs(e.weight))
     kept = evidence[:MAX_EVIDENCE]  # a long article has tens of thousands: keep the strongest
     for e in kept:
-        e.sentence = " ".join(text[e.start:e.end].split())
+        e.sentence = " ".join(text[e.start : e.end].split())
     label = override if override in LABELS else computed
-    return Stance(label, round(score, 3), kept, computed, round(bull, 2), round(bear, 2),
-                  len(evidence), confidence)
+    return Stance(
+        label, round(score, 3), kept, computed, round(bull, 2), round(bear, 2), len(evidence), confidence
+    )
 
 
 def _label(bull: float, bear: float) -> tuple[str, float]:
@@ -273,8 +286,10 @@ def paragraph_leanings(text: str, threshold: float = 2.0) -> list[tuple[int, int
     out = []
     folded = fold(text)
     for para in re.finditer(r"[^\n]+", text):
-        weight = sum(score_sentence(folded[para.start() + a : para.start() + b])[0]
-                     for a, b in sentences(para.group(0)))
+        weight = sum(
+            score_sentence(folded[para.start() + a : para.start() + b])[0]
+            for a, b in sentences(para.group(0))
+        )
         if abs(weight) >= threshold:
             out.append((para.start(), para.end(), 1 if weight > 0 else -1))
     return out

@@ -72,4 +72,3 @@ def _wrap_paragraph(text: str, start: int, end: int, width: int, out: list) -> N
             brk = i + 1
         i += 1
     out.append((line_start, end))
-

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from ..corpus import LoadProblem
+from capexreader.corpus import LoadProblem
 
 
 class ProblemsScreen(ModalScreen[None]):
@@ -22,8 +22,7 @@ class ProblemsScreen(ModalScreen[None]):
     }
     ProblemsScreen DataTable { height: 1fr; }
     """
-    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="problems.close",
-                        tooltip="Close this list")]
+    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="problems.close", tooltip="Close this list")]
 
     def __init__(self, problems: list[LoadProblem], root: Path) -> None:
         super().__init__()

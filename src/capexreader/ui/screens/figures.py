@@ -9,24 +9,36 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Input, Static, TabbedContent, TabPane
 
-from ..reconcile import Group, Mention, article_figures, capex_by_company, reconcile
-from ..widgets.footer import Footer
+from capexreader.reconcile import Group, Mention, article_figures, capex_by_company, reconcile
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from capexreader.corpus import Corpus
 
-COLUMNS = (("entity", "Entity"), ("kind", "Kind"), ("year", "Year"), ("amount", "Amount"),
-           ("unit", "Unit"), ("article", "Article"), ("text", "Text"))
+COLUMNS = (
+    ("entity", "Entity"),
+    ("kind", "Kind"),
+    ("year", "Year"),
+    ("amount", "Amount"),
+    ("unit", "Unit"),
+    ("article", "Article"),
+    ("text", "Text"),
+)
 BAR_WIDTH = 40
 
 
 def mention_row(m: Mention) -> tuple:
     f = m.figure
-    return (Text(f.entity or ""), Text(f.kind or ""), f.year or "",
-            Text(f.amount(), justify="right"), Text(f.unit), Text(m.article.id),
-            Text(" ".join(f.text.split())))
+    return (
+        Text(f.entity or ""),
+        Text(f.kind or ""),
+        f.year or "",
+        Text(f.amount(), justify="right"),
+        Text(f.unit),
+        Text(m.article.id),
+        Text(" ".join(f.text.split())),
+    )
 
 
 def _sort_key(value: object) -> tuple:
@@ -68,15 +80,23 @@ class FiguresScreen(Screen[tuple[str, int, int] | None]):
     FiguresScreen #chart { padding: 0 1; }
     """
     BINDINGS = [
-        Binding("escape,q", "close", "Back", id="figures_screen.close",
-                tooltip="Back to the reader"),
-        Binding("slash", "filter", "Filter", id="figures_screen.filter",
-                tooltip="Filter the table: every word must match a column"),
+        Binding("escape,q", "close", "Back", id="figures_screen.close", tooltip="Back to the reader"),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            id="figures_screen.filter",
+            tooltip="Filter the table: every word must match a column",
+        ),
         Binding("1", "tab('all')", "All", id="figures_screen.all", tooltip="Every figure"),
-        Binding("2", "tab('reconcile')", "Reconcile", id="figures_screen.reconcile",
-                tooltip="The same entity, kind and year across articles"),
-        Binding("3", "tab('chart')", "Chart", id="figures_screen.chart",
-                tooltip="Capex by company"),
+        Binding(
+            "2",
+            "tab('reconcile')",
+            "Reconcile",
+            id="figures_screen.reconcile",
+            tooltip="The same entity, kind and year across articles",
+        ),
+        Binding("3", "tab('chart')", "Chart", id="figures_screen.chart", tooltip="Capex by company"),
     ]
 
     def __init__(self, corpus: Corpus) -> None:
@@ -84,7 +104,7 @@ class FiguresScreen(Screen[tuple[str, int, int] | None]):
         self.corpus = corpus
         self.mentions = article_figures(corpus.articles)
         self.groups: list[Group] = reconcile(corpus)
-        self._sorted: tuple[str, bool] | None = None
+        self.sorted_by: tuple[str, bool] | None = None
 
     def compose(self) -> ComposeResult:
         with TabbedContent(initial="all"):
@@ -92,10 +112,13 @@ class FiguresScreen(Screen[tuple[str, int, int] | None]):
                 yield Input(placeholder="/ filter: e.g. microsoft capex 2025", id="filter")
                 yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
             with TabPane(f"Reconcile ({len(self.groups)})", id="reconcile"):
-                yield Static("Same entity, kind and year across articles: ✓ the sources agree, "
-                             "✗ they differ. Enter opens the first mention.", id="reconcile-help")
+                yield Static(
+                    "Same entity, kind and year across articles: ✓ the sources agree, "
+                    "✗ they differ. Enter opens the first mention.",
+                    id="reconcile-help",
+                )
                 yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
-            with TabPane("Capex chart", id="chart"), VerticalScroll():
+            with TabPane("Capex chart", id="chart"), VerticalScroll(id="chart-scroll"):
                 yield Static(chart_text(self.corpus), id="chart")
         yield Footer()
 
@@ -105,14 +128,28 @@ class FiguresScreen(Screen[tuple[str, int, int] | None]):
             table.add_column(label, key=key)
         self._fill_table("")
         groups = self.query_one("#groups", DataTable)
-        for key, label in (("mark", ""), ("entity", "Entity"), ("kind", "Kind"), ("year", "Year"),
-                           ("values", "Values"), ("articles", "Articles"), ("mentions", "Mentions")):
+        for key, label in (
+            ("mark", ""),
+            ("entity", "Entity"),
+            ("kind", "Kind"),
+            ("year", "Year"),
+            ("values", "Values"),
+            ("articles", "Articles"),
+            ("mentions", "Mentions"),
+        ):
             groups.add_column(label, key=key)
         for i, g in enumerate(self.groups):
             mark = Text("✓", style="green") if g.agree else Text("✗", style="bold red")
-            groups.add_row(mark, Text(g.entity), Text(g.kind), g.year or "",
-                           Text(" / ".join(g.amounts())),
-                           len(g.articles), len(g.mentions), key=f"g{i}")
+            groups.add_row(
+                mark,
+                Text(g.entity),
+                Text(g.kind),
+                g.year or "",
+                Text(" / ".join(g.amounts())),
+                len(g.articles),
+                len(g.mentions),
+                key=f"g{i}",
+            )
         table.focus()
 
     def _fill_table(self, query: str) -> None:
@@ -124,8 +161,8 @@ class FiguresScreen(Screen[tuple[str, int, int] | None]):
             haystack = " ".join(str(c.plain if isinstance(c, Text) else c) for c in row).lower()
             if all(w in haystack for w in words):
                 table.add_row(*row, key=f"m{i}")
-        if self._sorted:
-            column, reverse = self._sorted
+        if self.sorted_by:
+            column, reverse = self.sorted_by
             table.sort(column, key=_sort_key, reverse=reverse)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -138,8 +175,8 @@ class FiguresScreen(Screen[tuple[str, int, int] | None]):
         if event.data_table.id != "table":
             return
         column = str(event.column_key.value)
-        reverse = self._sorted == (column, False)
-        self._sorted = (column, reverse)
+        reverse = self.sorted_by == (column, False)
+        self.sorted_by = (column, reverse)
         event.data_table.sort(event.column_key, key=_sort_key, reverse=reverse)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -156,11 +193,12 @@ class FiguresScreen(Screen[tuple[str, int, int] | None]):
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
-        if tab in ("all", "reconcile"):
-            self.query_one("#table" if tab == "all" else "#groups", DataTable).focus()
+        focus = {"all": "#table", "reconcile": "#groups", "chart": "#chart-scroll"}[tab]
+        self.query_one(focus).focus()  # never the filter of a hidden tab: 1, 2, 3 would type
 
     def action_close(self) -> None:
-        if self.focused is self.query_one("#filter", Input) and self.query_one("#filter").value:
-            self.query_one("#filter", Input).value = ""
+        field = self.query_one("#filter", Input)
+        if self.focused is field and field.value:
+            field.value = ""
             return
         self.dismiss(None)

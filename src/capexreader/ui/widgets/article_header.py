@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from rich.text import Text
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from .article_list import stance_badge
 
 if TYPE_CHECKING:
-    from ..corpus import Article
+    from capexreader.corpus import Article
 
 
 TITLE_LINES = 2
@@ -24,8 +25,7 @@ def header_lines(article: Article) -> tuple[Text, Text]:
     computed = "stance" in article.__dict__ or not article.is_long
     stance = article.stance if computed else None
     title = Text(" ".join(article.title.split()), style="bold")
-    fields = [x for x in (article.source, article.author, article.date or "no date",
-                          article.language) if x]
+    fields = [x for x in (article.source, article.author, article.date or "no date", article.language) if x]
     meta = Text(style="bold")  # as the header has always been drawn: dim over bold
     meta.append(" · ".join(fields), style="dim")
     meta.append(" · ")
@@ -47,19 +47,14 @@ def header_lines(article: Article) -> tuple[Text, Text]:
 class ArticleHeader(Widget):
     """A fixed height (see the stylesheet): redrawn, never laid out again."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._lines: tuple[Text, Text | None] = (Text("No article open", style="dim"), None)
-
-    def show(self, article: Article | None) -> None:
-        self._lines = (header_lines(article) if article
-                       else (Text("No article open", style="dim"), None))
-        self.refresh()
+    article: reactive[Article | None] = reactive(None, always_update=True, layout=False)
 
     def render(self) -> RenderableType:
-        title, meta = self._lines
+        article = self.article
+        meta: Text | None
+        title, meta = header_lines(article) if article else (Text("No article open", style="dim"), None)
         width = max(1, self.content_region.width)
-        lines = title.wrap(self.app.console, width)
+        lines = list(title.wrap(self.app.console, width))
         if len(lines) > TITLE_LINES:
             lines = lines[:TITLE_LINES]
             lines[-1].truncate(max(1, width - 1))

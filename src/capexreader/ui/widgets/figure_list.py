@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 if TYPE_CHECKING:
-    from ..figures import Figure
+    from capexreader.corpus import Article
+    from capexreader.figures import Figure
 
 
 PER_GROUP = 50  # a sidebar of a thousand figures helps nobody and costs a frame
@@ -28,34 +30,53 @@ class FigureList(OptionList):
     """Options have ids "fig-N" where N indexes the article's figure list."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="figures.down",
-                tooltip="Next figure"),
-        Binding("k", "cursor_up", "Up", show=False, id="figures.up",
-                tooltip="Previous figure"),
+        Binding("j", "cursor_down", "Down", show=False, id="figures.down", tooltip="Next figure"),
+        Binding("k", "cursor_up", "Up", show=False, id="figures.up", tooltip="Previous figure"),
         Binding("g", "first", "Top", show=False, id="figures.top", tooltip="First figure"),
         Binding("G", "last", "Bottom", show=False, id="figures.bottom", tooltip="Last figure"),
     ]
 
     class Chosen(Message):
-        """A figure was highlighted or selected: the reader should show it."""
+        """A figure of ``article`` was highlighted or selected: the reader should show it."""
 
-        def __init__(self, index: int) -> None:
+        def __init__(self, article: Article, index: int) -> None:
+            self.article = article
             self.index = index
             super().__init__()
 
-    article_id: str | None = None  # whose figures are listed (None: none, or still waiting)
+    article: reactive[Article | None] = reactive(None, always_update=True)
+    listed: Article | None = None  # whose figures are listed (None: none, or still waiting)
 
-    def show_figures(self, figures: list[Figure], groups: list | None = None,
-                     article_id: str | None = None) -> None:
-        """Show figures grouped; pass ``groups`` (figures.group_figures) made off the UI thread
-        for a long article."""
-        self.article_id = article_id
-        from ..figures import group_figures
+    def watch_article(self, article: Article | None) -> None:
+        """The open article's figures, once they are known (a long article's come later)."""
+        if article is None:
+            self.listed = None
+            self.clear_options()
+            self.border_subtitle = ""
+        elif article.has_figures or not article.is_long:
+            self.show_figures(article.figures)
+            self.listed = article
+        else:
+            self.show_waiting()
+
+    def highlight_figure(self, start: int) -> None:
+        """Highlight the listed figure that starts at offset start, if the sidebar lists it."""
+        figures = self.listed.figures if self.listed else []
+        index = next((i for i, f in enumerate(figures) if f.start == start), None)
+        if index is None:
+            return
+        try:
+            self.highlighted = self.get_option_index(f"fig-{index}")
+        except OptionDoesNotExist:  # beyond the ones the sidebar lists
+            pass
+
+    def show_figures(self, figures: list[Figure]) -> None:
+        """Show figures grouped: money, percentages, counts."""
+        from capexreader.figures import group_figures
 
         names = dict(GROUPS)
         options: list[Option] = []
-        for key, count, members in groups if groups is not None else group_figures(figures,
-                                                                                  PER_GROUP):
+        for key, count, members in group_figures(figures, PER_GROUP):
             header = Text(f"{names[key]} ({count})", style="bold reverse")
             options.append(Option(header, disabled=True))
             options.extend(Option(figure_prompt(f), id=f"fig-{i}") for i, f in members)
@@ -68,14 +89,15 @@ class FigureList(OptionList):
         self.border_subtitle = f"{len(figures)} figures"
 
     def show_waiting(self) -> None:
-        self.article_id = None
-        self.set_options([Option(Text("Finding the figures of this long article…", style="dim"),
-                                 disabled=True)])
+        self.listed = None
+        self.set_options(
+            [Option(Text("Finding the figures of this long article…", style="dim"), disabled=True)]
+        )
         self.border_subtitle = "…"
 
     def _chosen(self, option: Option) -> None:
-        if option.id and option.id.startswith("fig-"):
-            self.post_message(self.Chosen(int(option.id[4:])))
+        if option.id and option.id.startswith("fig-") and self.listed is not None:
+            self.post_message(self.Chosen(self.listed, int(option.id[4:])))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

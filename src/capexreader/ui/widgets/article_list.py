@@ -20,7 +20,7 @@ from textual.strip import Strip
 from .base_style import BaseStyle
 
 if TYPE_CHECKING:
-    from ..corpus import Article
+    from capexreader.corpus import Article
 
 ROWS = 2  # lines an article
 CACHED_ROWS = 160  # drawn lines kept (each Strip holds caches of its own: ~40 objects)
@@ -39,12 +39,10 @@ def stance_badge(label: str) -> Text:
 
 BOLD, DIM = Style(bold=True), Style(dim=True)
 SURE = 0.8  # stance confidence from which the list shows the label alone
-BADGE_STYLES = {label: Style.parse(style) if style else Style() for label, (_, style) in
-                BADGES.items()}
+BADGE_STYLES = {label: Style.parse(style) if style else Style() for label, (_, style) in BADGES.items()}
 
 
-def article_lines(article: Article, hits: int | None = None) -> tuple[list[Segment],
-                                                                        list[Segment]]:
+def article_lines(article: Article, hits: int | None = None) -> tuple[list[Segment], list[Segment]]:
     """The title line and the meta line of one article, as segments (text is never markup)."""
     title = [Segment(" " + " ".join(article.title.split()), BOLD)]
     label, count = article.stance_label, article.figure_count
@@ -72,19 +70,29 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
     ArticleList:focus > .article-list--highlight { background: $primary 60%; }
     """
     BINDINGS = [
-        Binding("j,down", "move(1)", "Down", show=False, id="list.down",
-                tooltip="Next article"),
-        Binding("k,up", "move(-1)", "Up", show=False, id="list.up",
-                tooltip="Previous article"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down",
-                tooltip="One page of articles down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up",
-                tooltip="One page of articles up"),
+        Binding("j,down", "move(1)", "Down", show=False, id="list.down", tooltip="Next article"),
+        Binding("k,up", "move(-1)", "Up", show=False, id="list.up", tooltip="Previous article"),
+        Binding(
+            "pagedown",
+            "page(1)",
+            "Page down",
+            show=False,
+            id="list.page_down",
+            tooltip="One page of articles down",
+        ),
+        Binding(
+            "pageup", "page(-1)", "Page up", show=False, id="list.page_up", tooltip="One page of articles up"
+        ),
         Binding("g,home", "first", "Top", show=False, id="list.top", tooltip="First article"),
-        Binding("G,end", "last", "Bottom", show=False, id="list.bottom",
-                tooltip="Last article"),
-        Binding("enter", "select", "Open", show=False, id="list.open",
-                tooltip="Open the highlighted article; again to move into it"),
+        Binding("G,end", "last", "Bottom", show=False, id="list.bottom", tooltip="Last article"),
+        Binding(
+            "enter",
+            "select",
+            "Open",
+            show=False,
+            id="list.open",
+            tooltip="Open the highlighted article; again to move into it",
+        ),
     ]
 
     highlighted: reactive[int | None] = reactive(None, always_update=True)
@@ -103,8 +111,9 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
         self._cache: dict[tuple[int, int, bool], Strip] = {}
 
     # -- content -----------------------------------------------------------------------------
-    def show_articles(self, articles: list[Article], hits: dict[str, int] | None = None,
-                      keep: bool = True) -> None:
+    def show_articles(
+        self, articles: list[Article], hits: dict[str, int] | None = None, keep: bool = True
+    ) -> None:
         """Replace the list, keeping the highlighted article where it is still listed (with
         keep; else the first is highlighted)."""
         current = self.highlighted_id if keep else None
@@ -133,6 +142,12 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
     def highlighted_id(self) -> str | None:
         i = self.highlighted
         return self._articles[i].id if i is not None and 0 <= i < len(self._articles) else None
+
+    def highlight_id(self, article_id: str) -> None:
+        """Highlight an article, if it is listed."""
+        index = next((i for i, a in enumerate(self._articles) if a.id == article_id), None)
+        if index is not None:
+            self.highlighted = index
 
     def validate_highlighted(self, value: int | None) -> int | None:
         if value is None or not self._articles:

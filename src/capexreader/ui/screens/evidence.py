@@ -13,14 +13,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
-    from ..corpus import Article
+    from capexreader.corpus import Article
 
 
 ROLES = {"claim": "a view given to others", "answer": "answers", "conceded": "with a concession"}
 
 
-def evidence_prompt(weight: float, cues: list[str], sentence: str, role: str = "",
-                    claim: str = "") -> Text:
+def evidence_prompt(weight: float, cues: list[str], sentence: str, role: str = "", claim: str = "") -> Text:
     """The weight and cues of one sentence; an answer shows the claim it answers above it."""
     lean = Text(f"{weight:+.1f} ", style="bold green" if weight > 0 else "bold red")
     lean.append(", ".join(dict.fromkeys(cues)), style="italic")
@@ -38,14 +37,16 @@ def evidence_prompt(weight: float, cues: list[str], sentence: str, role: str = "
 def summary(article: Article) -> Text:
     s = article.stance
     out = Text(f"Why {s.label}", style="bold")
-    out.append(f"  {s.confidence:.0%} sure · score {s.score:+.2f} · bullish weight {s.bullish:.1f}"
-               f" · bearish weight {s.bearish:.1f}")
+    out.append(
+        f"  {s.confidence:.0%} sure · score {s.score:+.2f} · bullish weight {s.bullish:.1f}"
+        f" · bearish weight {s.bearish:.1f}"
+    )
     if s.sentences > len(s.evidence):
-        out.append(f"\nThe strongest {len(s.evidence)} of {s.sentences} sentences with cues.",
-                   style="dim")
+        out.append(f"\nThe strongest {len(s.evidence)} of {s.sentences} sentences with cues.", style="dim")
     if s.overridden:
-        out.append(f"\nThe front matter sets {s.label}; the text alone reads {s.computed_label}.",
-                   style="italic")
+        out.append(
+            f"\nThe front matter sets {s.label}; the text alone reads {s.computed_label}.", style="italic"
+        )
     out.append("\nEnter jumps to the sentence; Esc closes.", style="dim")
     return out
 
@@ -62,8 +63,7 @@ class EvidenceScreen(ModalScreen[int | None]):
     EvidenceScreen Static { height: auto; margin-bottom: 1; }
     EvidenceScreen OptionList { height: 1fr; }
     """
-    BINDINGS = [Binding("escape,e,q", "close", "Close", id="evidence.close",
-                        tooltip="Close without jumping")]
+    BINDINGS = [Binding("escape,e,q", "close", "Close", id="evidence.close", tooltip="Close without jumping")]
 
     def __init__(self, article: Article) -> None:
         super().__init__()
@@ -73,12 +73,12 @@ class EvidenceScreen(ModalScreen[int | None]):
         evidence = self.article.stance.evidence
         with Vertical():
             yield Static(summary(self.article))
-            options = [Option(evidence_prompt(e.weight, e.cues, e.sentence, e.role, e.claim),
-                              id=f"ev-{i}")
-                       for i, e in enumerate(evidence)]
+            options = [
+                Option(evidence_prompt(e.weight, e.cues, e.sentence, e.role, e.claim), id=f"ev-{i}")
+                for i, e in enumerate(evidence)
+            ]
             if not options:
-                options = [Option(Text("No stance cues in this article.", style="dim"),
-                                  disabled=True)]
+                options = [Option(Text("No stance cues in this article.", style="dim"), disabled=True)]
             yield OptionList(*options)
 
     def on_mount(self) -> None:

@@ -4,57 +4,27 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import partial
 
 from rich.segment import Segment
 from rich.style import Style
-from textual import work
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from ..memory import LONG, no_collection
-from ..wrap import char_width, wrap_arrays
+from capexreader.limits import LONG
+from capexreader.marks import Marks
+from capexreader.wrap import char_width, wrap_arrays
+
 from .base_style import BaseStyle
 
 GUTTER = 2
 HEAD = 8_000  # characters of a longer text wrapped at once; the rest in a worker
-
-
-@dataclass
-class Marks:
-    """Spans to mark in the body: figures, search hits, the current one, paragraph leanings.
-    Each list is sorted by start, so a line finds its marks by bisection."""
-
-    figures: list[tuple[int, int]] = field(default_factory=list)
-    hits: list[tuple[int, int]] = field(default_factory=list)
-    current: tuple[int, int] | None = None
-    leanings: list[tuple[int, int, int]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.figures = sorted(self.figures)
-        self.hits = sorted(self.hits)
-        self._figure_starts = [s for s, _ in self.figures]
-        self._hit_starts = [s for s, _ in self.hits]
-        self._lean_starts = [s for s, _, _ in self.leanings]
-
-    def figures_in(self, start: int, end: int) -> list[tuple[int, int]]:
-        return _overlapping(self.figures, self._figure_starts, start, end)
-
-    def hits_in(self, start: int, end: int) -> list[tuple[int, int]]:
-        return _overlapping(self.hits, self._hit_starts, start, end)
-
-    def leaning_at(self, offset: int) -> int:
-        i = bisect.bisect_right(self._lean_starts, offset) - 1
-        if i >= 0:
-            lo, hi, sign = self.leanings[i]
-            if lo <= offset <= hi:
-                return sign
-        return 0
 
 
 class ArticleView(BaseStyle, ScrollView, can_focus=True):
@@ -78,18 +48,37 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
     ArticleView > .article-view--bearish { color: $error; }
     """
     BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False, id="reader.down",
-                tooltip="Scroll the article down"),
-        Binding("k,up", "scroll_up", "Up", show=False, id="reader.up",
-                tooltip="Scroll the article up"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="reader.page_down",
-                tooltip="Scroll one page down"),
-        Binding("b,pageup", "page_up", "Page up", show=False, id="reader.page_up",
-                tooltip="Scroll one page up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="reader.top",
-                tooltip="Go to the top of the article"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom",
-                tooltip="Go to the bottom of the article"),
+        Binding(
+            "j,down", "scroll_down", "Down", show=False, id="reader.down", tooltip="Scroll the article down"
+        ),
+        Binding("k,up", "scroll_up", "Up", show=False, id="reader.up", tooltip="Scroll the article up"),
+        Binding(
+            "space,pagedown",
+            "page_down",
+            "Page down",
+            show=False,
+            id="reader.page_down",
+            tooltip="Scroll one page down",
+        ),
+        Binding(
+            "b,pageup", "page_up", "Page up", show=False, id="reader.page_up", tooltip="Scroll one page up"
+        ),
+        Binding(
+            "g,home",
+            "scroll_home",
+            "Top",
+            show=False,
+            id="reader.top",
+            tooltip="Go to the top of the article",
+        ),
+        Binding(
+            "G,end",
+            "scroll_end",
+            "Bottom",
+            show=False,
+            id="reader.bottom",
+            tooltip="Go to the bottom of the article",
+        ),
     ]
 
     text: reactive[str] = reactive("", layout=False, always_update=True)
@@ -138,18 +127,29 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
             return
         self._set_lines(*(wrap_arrays(text, width) if text else (array("q"), array("q"))))
 
-    @work(thread=True, exclusive=True, group="wrap", description="wrap a long article")
     def _wrap_rest(self, text: str, width: int) -> None:
-        """A long text in a helper process (wrapping megabytes takes seconds); a medium one,
+        # On the app, whose one handler reports any worker's error.
+        self.app.run_worker(
+            partial(self._wrap_apart, text, width),
+            thread=True,
+            exclusive=True,
+            group="wrap",
+            description="Wrapping a long article",
+            exit_on_error=False,
+        )
+
+    def _wrap_apart(self, text: str, width: int) -> None:
+        """A long text in the helper process (wrapping megabytes takes seconds); a medium one,
         or any when no helper process can run here, in this thread."""
-        from .. import offload
+        from capexreader import offload
+
+        from ..workers import helper
 
         worker = get_current_worker()
         packed = None
         if len(text) > LONG:
             try:
-                packed = offload.run_apart(offload.wrap, text, width,
-                                           cancelled=lambda: worker.is_cancelled)
+                packed = helper.run(offload.wrap, text, width, cancelled=lambda: worker.is_cancelled)
             except offload.Failed:
                 pass
             else:
@@ -158,20 +158,38 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
         if packed is not None:
             starts, ends = offload.as_array(packed[0]), offload.as_array(packed[1])
         else:
-            with no_collection() if len(text) > LONG else nullcontext():
-                starts, ends = wrap_arrays(text, width)
+            starts, ends = wrap_arrays(text, width)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._wrapped, text, width, starts, ends)
+            self.post_message(self.Wrapped(text, width, starts, ends))
 
-    def _wrapped(self, text: str, width: int, starts: array, ends: array) -> None:
-        if text is self.text and width == self._wrapped_for:
-            self._set_lines(starts, ends)
+    @dataclass
+    class Wrapped(Message):
+        """The lines of the rest of a long text, wrapped in a worker."""
+
+        text: str
+        width: int
+        starts: array
+        ends: array
+
+    def on_article_view_wrapped(self, message: Wrapped) -> None:
+        message.stop()
+        if message.text is self.text and message.width == self._wrapped_for:
+            self._set_lines(message.starts, message.ends)
 
     def _set_lines(self, starts: array, ends: array) -> None:
         self._starts, self._ends = starts, ends
         # Nothing to show, nothing to lay out (a new width alone would ask for a new layout).
         self.virtual_size = Size(self._wrapped_for + GUTTER, len(starts)) if starts else Size()
         self.refresh()
+
+    @property
+    def wrap_width(self) -> int:
+        """The width the text is wrapped to (-1 before it is)."""
+        return self._wrapped_for
+
+    def lines(self) -> list[tuple[int, int]]:
+        """Where each display line starts and ends in the text."""
+        return list(zip(self._starts, self._ends, strict=True))
 
     @property
     def line_count(self) -> int:
@@ -224,8 +242,10 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
         layers = (
             (self.marks.figures_in(start, end), "article-view--figure"),
             (self.marks.hits_in(start, end), "article-view--hit"),
-            ([current] if current and current[0] < end and current[1] > start else [],
-             "article-view--current"),
+            (
+                [current] if current and current[0] < end and current[1] > start else [],
+                "article-view--current",
+            ),
         )
         for spans, name in layers:
             if not spans:
@@ -251,19 +271,6 @@ def _paragraph_start(text: str, offset: int, reach: int = 4096) -> int | None:
     if found >= 0:
         return found + 1
     return 0 if lo == 0 else None
-
-
-def _overlapping(
-    spans: list[tuple[int, int]], starts: list[int], start: int, end: int
-) -> list[tuple[int, int]]:
-    """Spans (sorted, not nested) that overlap [start, end)."""
-    i = max(0, bisect.bisect_right(starts, start) - 1)
-    out = []
-    while i < len(spans) and spans[i][0] < end:
-        if spans[i][1] > start:
-            out.append(spans[i])
-        i += 1
-    return out
 
 
 def _printable(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from threading import Thread
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,10 +14,8 @@ from textual.widgets import Input, Static
 
 class SearchInput(Input):
     BINDINGS = [
-        Binding("up", "history(-1)", "Older", show=False, id="search.older",
-                tooltip="Previous search"),
-        Binding("down", "history(1)", "Newer", show=False, id="search.newer",
-                tooltip="Next search"),
+        Binding("up", "history(-1)", "Older", show=False, id="search.older", tooltip="Previous search"),
+        Binding("down", "history(1)", "Newer", show=False, id="search.newer", tooltip="Next search"),
     ]
 
     def __init__(self, **kwargs: object) -> None:
@@ -36,6 +36,17 @@ class SearchInput(Input):
         self.cursor_position = len(self.value)
 
 
+def _load_query_tools() -> None:
+    from capexreader.query import glossary
+    from capexreader.segment import tokenizer
+
+    try:
+        glossary()
+        tokenizer()
+    except Exception:  # noqa: BLE001 - never print over the app; a search loads them again
+        pass
+
+
 HINT = "Enter searches every article · Esc closes · ↑↓ earlier searches"
 
 
@@ -52,14 +63,28 @@ class SearchBar(Vertical):
         pass
 
     BINDINGS = [
-        Binding("escape", "cancel", "Clear", show=False, id="search.clear",
-                tooltip="Clear the search and close this bar"),
+        Binding(
+            "escape",
+            "cancel",
+            "Clear",
+            show=False,
+            id="search.clear",
+            tooltip="Clear the search and close this bar",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
         yield Static(HINT, id="search-info")
-        yield SearchInput(placeholder="Search: words (all must match), \"a phrase\"",
-                          id="search-input", max_length=10000)
+        yield SearchInput(
+            placeholder='Search: words (all must match), "a phrase"', id="search-input", max_length=10000
+        )
+
+    def on_mount(self) -> None:
+        """Load the glossary and jieba now, in a thread: a query word the index does not know
+        whole is cut by jieba, whose first load takes a second or two. A daemon thread, not a
+        worker: worker threads are joined when the app exits, and jieba's load cannot be
+        stopped, so quitting soon after opening the search bar would wait for it."""
+        Thread(target=_load_query_tools, name="capexreader-query-tools", daemon=True).start()
 
     @property
     def input(self) -> SearchInput:
@@ -68,6 +93,12 @@ class SearchBar(Vertical):
     def open(self) -> None:
         self.display = True
         self.input.focus()
+
+    def close(self) -> None:
+        """Hide, empty: the next search starts afresh (its history stays)."""
+        self.display = False
+        self.input.value = ""
+        self.set_info("")
 
     def set_info(self, text: str | Text) -> None:
         """Plain text: a query's own brackets are shown, never read as markup. Empty: the

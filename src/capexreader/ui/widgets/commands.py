@@ -13,13 +13,17 @@ class ArticleCommands(Provider):
     """'Open: <title>' for every article in the corpus."""
 
     def _articles(self) -> list:
-        corpus = getattr(self.app, "corpus", None)
-        return corpus.articles if corpus else []
+        session = getattr(self.app, "session", None)
+        return session.corpus.articles if session and session.corpus else []
+
+    def _open(self, article_id: str) -> None:
+        self.app.reader.open_article(article_id)  # type: ignore[attr-defined]
 
     async def discover(self) -> Hits:
         for article in self._articles()[:20]:
             yield DiscoveryHit(
-                Text(f"Open: {article.title}"), partial(self.app.open_article, article.id),
+                Text(f"Open: {article.title}"),
+                partial(self._open, article.id),
                 help=escape(f"{article.date or ''} {article.language} {article.stance_label or ''}"),
             )
 
@@ -29,5 +33,9 @@ class ArticleCommands(Provider):
             text = f"Open: {article.title}"
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self.app.open_article, article.id),
-                          help=escape(f"{article.id} · {article.stance_label or ''}"))
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(self._open, article.id),
+                    help=escape(f"{article.id} · {article.stance_label or ''}"),
+                )

@@ -46,8 +46,7 @@ class HelpScreen(ModalScreen[None]):
     }
     """
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close",
-                tooltip="Close the help"),
+        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close", tooltip="Close the help"),
     ]
 
     def __init__(self, groups: list[tuple[str, list[Binding]]]) -> None:
@@ -57,8 +56,10 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             keys = _key_rows(self.groups, self.app.get_key_display)
-            yield Markdown(INTRO + keys + "\n\nctrl+p opens the command palette: open an "
-                           "article, filter, search, themes.")
+            yield Markdown(
+                INTRO + keys + "\n\nctrl+p opens the command palette: open an "
+                "article, filter, search, themes."
+            )
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

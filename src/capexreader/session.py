@@ -1,0 +1,261 @@
+"""What the reader has open: the corpus, the index, the filters, the search result, the hit
+cursor and the open article. No Textual here: the screens show it, tests drive it directly."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .marks import Marks
+
+if TYPE_CHECKING:
+    from .corpus import Article, Corpus, LoadProblem
+    from .search import SearchIndex, SearchResult
+
+STANCE_FILTERS = ("all", "bullish", "bearish", "mixed")
+HIT_LIMIT = 30  # results whose hits are built with the search; the rest when opened
+KEPT = 8  # long articles whose paragraph marks are kept after they are closed
+
+Span = tuple[int, int]
+
+
+def count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+@dataclass
+class Prepared:
+    """What a long article's reading found, beside the article itself: its figures' spans and
+    its paragraphs' leanings."""
+
+    spans: list[Span]
+    leanings: list[tuple[int, int, int]]
+
+
+@dataclass
+class HitStep:
+    """Where stepping through the hits went: an article (opened if ``moved``) and a hit in it."""
+
+    article: Article
+    span: Span | None
+    moved: bool
+
+
+class ReaderSession:
+    """The reader's state; every change goes through a method, which says what changed."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.corpus: Corpus | None = None
+        self.index: SearchIndex | None = None
+        self.error: str | None = None  # the folder could not be opened
+        self.stance_filter = "all"
+        self.expand = True  # the bilingual glossary adds terms to a search
+        self.result: SearchResult | None = None
+        self.current: Article | None = None
+        self.hit_index = 0
+        self.pending_query: str | None = None  # asked before the index was ready
+        self._prepared: OrderedDict[str, Prepared] = OrderedDict()
+
+    @property
+    def ready(self) -> bool:
+        """Loaded and indexed, or known not to load."""
+        return self.index is not None or self.error is not None
+
+    # -- what loading brings -----------------------------------------------------------------
+    def add_articles(self, articles: list[Article]) -> Article | None:
+        """Articles indexed after the first titles; the first article when there was none."""
+        if self.corpus is None:
+            return None
+        first = not self.corpus.articles
+        self.corpus.add(articles)
+        return self.corpus.articles[0] if first and self.corpus.articles else None
+
+    def add_summaries(self, summaries: list[tuple[str, dict]]) -> None:
+        """Figure counts and stance worked out for articles indexed without them."""
+        for aid, summary in summaries:
+            article = self.corpus.get(aid) if self.corpus else None
+            if article is not None:
+                article.summary = summary
+
+    def add_problems(self, problems: list[LoadProblem]) -> bool:
+        """Problems the index found; whether any was new."""
+        if self.corpus is None:
+            return False
+        known = {(str(p.path), p.reason) for p in self.corpus.problems}
+        new = [p for p in problems if (str(p.path), p.reason) not in known]
+        self.corpus.problems.extend(new)
+        return bool(new)
+
+    def problems_summary(self) -> str | None:
+        """One line on the files that could not be read (or were read with a warning)."""
+        problems = self.corpus.problems if self.corpus else []
+        if not problems:
+            return None
+        fatal = sum(p.fatal for p in problems)
+        first = "; ".join(f"{p.path.name}: {p.reason}" for p in problems[:3])
+        return (
+            f"{fatal} unreadable, {len(problems) - fatal} warnings. {first} (command palette: Load problems)"
+        )
+
+    # -- the list ----------------------------------------------------------------------------
+    def visible(self) -> list[Article]:
+        """The articles that pass the filters: in rank order while a search is on."""
+        if self.corpus is None:
+            return []
+        wanted = self.stance_filter
+        if self.result is not None:
+            found = (self.corpus.by_id.get(aid) for aid in self.result.ids)
+            return [a for a in found if a is not None and wanted in ("all", a.stance_label)]
+        if wanted == "all":
+            return self.corpus.articles
+        return [a for a in self.corpus.articles if a.stance_label == wanted]
+
+    def list_title(self, shown: int) -> tuple[list[str], str]:
+        """The list's title (its parts: plain text) and subtitle, for ``shown`` articles."""
+        parts = ["Articles"]
+        if self.stance_filter != "all":
+            parts.append(self.stance_filter)
+        if self.result is not None:
+            parts.append(f"“{self.result.query[:20]}”")
+        total = len(self.corpus.articles) if self.corpus else 0
+        return parts, f"{shown} of {total}"
+
+    def set_stance_filter(self, label: str) -> None:
+        if label not in STANCE_FILTERS:
+            raise ValueError(f"no stance filter {label!r}")
+        self.stance_filter = label
+
+    def cycle_stance(self) -> str:
+        i = STANCE_FILTERS.index(self.stance_filter)
+        self.stance_filter = STANCE_FILTERS[(i + 1) % len(STANCE_FILTERS)]
+        return self.stance_filter
+
+    # -- the open article --------------------------------------------------------------------
+    def open(self, article_id: str) -> Article | None:
+        """Make an article the open one (its search hits found if not yet); None if unknown."""
+        article = self.corpus.get(article_id) if self.corpus else None
+        if article is None:
+            return None
+        result = self.result
+        if result is not None and self.index is not None and article.id not in result.hits:
+            result.hits[article.id] = self.index.hits(article.id, result.groups)
+        self.current = article
+        self.hit_index = 0
+        return article
+
+    def is_prepared(self, article: Article) -> bool:
+        """Figures, stance and paragraph marks known, or cheap enough to find at once."""
+        return not article.is_long or article.id in self._prepared
+
+    def keep_prepared(self, article: Article, prepared: Prepared) -> None:
+        """An article's marks, kept for the last few opened; a long one dropped from here
+        forgets its body and figures too (its summary stays), to be read again if opened."""
+        self._prepared[article.id] = prepared
+        self._prepared.move_to_end(article.id)
+        while len(self._prepared) > KEPT:
+            old_id, _ = self._prepared.popitem(last=False)
+            old = self.corpus.get(old_id) if self.corpus else None
+            if old is not None and old is not self.current and old.is_long:
+                old.release()
+
+    def marks(self, article: Article, current: Span | None = None) -> Marks:
+        """What the reader marks in an article's body (current: the span to stand out).
+        A long article has no figure or paragraph marks until it is prepared."""
+        prepared = self._prepared.get(article.id)
+        if prepared is None and not article.is_long:
+            from .stance import paragraph_leanings
+
+            prepared = Prepared([(f.start, f.end) for f in article.figures], paragraph_leanings(article.body))
+            self.keep_prepared(article, prepared)
+        elif prepared is not None:
+            self._prepared.move_to_end(article.id)
+        return Marks(
+            figures=prepared.spans if prepared else [],
+            hits=self.hits(article.id),
+            current=current,
+            leanings=prepared.leanings if prepared else [],
+        )
+
+    def figure_span(self, index: int) -> Span | None:
+        """The span of the open article's figure number index."""
+        current = self.current
+        if current is None or not self.is_prepared(current) or not 0 <= index < len(current.figures):
+            return None
+        fig = current.figures[index]
+        return fig.start, fig.end
+
+    # -- search ------------------------------------------------------------------------------
+    def search(self, query: str) -> SearchResult | None:
+        """Run a search (None while the index is not ready: it runs once it is)."""
+        if self.index is None:
+            self.pending_query = query
+            return None
+        self.result = self.index.search(query, expand=self.expand, hit_limit=HIT_LIMIT)
+        self.hit_index = 0
+        return self.result
+
+    def clear_search(self) -> bool:
+        """Forget the search; whether there was one."""
+        had = self.result is not None
+        self.result = None
+        self.pending_query = None
+        self.hit_index = 0
+        return had
+
+    def hits(self, article_id: str) -> list[Span]:
+        found = self.result.hits.get(article_id) if self.result else None
+        return [(h.start, h.end) for h in found] if found else []
+
+    def current_hit(self) -> Span | None:
+        hits = self.hits(self.current.id) if self.current else []
+        return hits[self.hit_index] if 0 <= self.hit_index < len(hits) else None
+
+    def step_hit(self, step: int) -> HitStep | None:
+        """The next (step 1) or previous (-1) hit, on to the next listed article when this one
+        has no more; None with no search hits."""
+        if self.result is None or not self.result.ids:
+            return None
+        current = self.current
+        hits = self.hits(current.id) if current else []
+        target = self.hit_index + step
+        if current is not None and hits and 0 <= target < len(hits):
+            self.hit_index = target
+            return HitStep(current, hits[target], moved=False)
+        ids = [a.id for a in self.visible()]
+        if not ids:
+            return None
+        pos = ids.index(current.id) if current and current.id in ids else -1
+        article = self.open(ids[(pos + step) % len(ids)])
+        assert article is not None  # listed, so known
+        hits = self.hits(article.id)
+        if step < 0 and hits:
+            self.hit_index = len(hits) - 1
+        return HitStep(article, self.current_hit(), moved=True)
+
+    def counter(self) -> str:
+        """Where the hit cursor is: hit 3/12 · article 2/5."""
+        if self.result is None or self.current is None:
+            return ""
+        hits = self.hits(self.current.id)
+        if not hits:
+            return "no hits in this article"
+        ids = self.result.ids
+        pos = ids.index(self.current.id) + 1 if self.current.id in ids else 0
+        return f"hit {self.hit_index + 1}/{len(hits)} · article {pos}/{len(ids)}"
+
+    def search_info(self) -> str:
+        """How the query was understood, and what it found."""
+        result = self.result
+        if result is None:
+            return ""
+        if not result.groups:
+            return "Nothing to search for in that query."
+        groups = " AND ".join("(" + " | ".join(g) + ")" if len(g) > 1 else g[0] for g in result.groups)
+        glossary = "glossary on" if self.expand else "glossary off"
+        return (
+            f"{count(len(result.ids), 'article')}, {count(result.total, 'hit')} · "
+            f"terms: {groups} · {glossary} · n/N step, Esc clears"
+        )

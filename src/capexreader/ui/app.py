@@ -1,0 +1,137 @@
+"""The Textual app: the stylesheet, the keys that work everywhere, the default screen, the
+command palette's system commands and the errors of workers."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from capexreader.paths import bundled_content
+from capexreader.session import STANCE_FILTERS, ReaderSession
+
+from .keys import APP_KEYS
+from .screens.reader import ReaderScreen
+
+
+def _article_commands():  # noqa: ANN202 - a command provider, imported when first needed
+    from .widgets.commands import ArticleCommands
+
+    return ArticleCommands
+
+
+class CapexReaderApp(App[None]):
+    """capexreader: read the AI-capex news in panes, with figures, stance and search."""
+
+    CSS_PATH = Path(__file__).parent / "capexreader.tcss"
+    TITLE = "capexreader"
+    COMMANDS = App.COMMANDS | {_article_commands}
+    BINDINGS = APP_KEYS
+
+    def __init__(self, content_dir: Path | str | None = None, keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.session = ReaderSession(Path(content_dir) if content_dir else bundled_content())
+        self._keymap = keymap or {}
+        # No cyclic collection until the first frame is out: the collector would walk every
+        # object the imports made, more than once, in the first frame's time.
+        self._collecting = gc.isenabled()
+        gc.disable()
+
+    def get_default_screen(self) -> Screen:
+        return ReaderScreen(self.session)
+
+    @property
+    def reader(self) -> ReaderScreen:
+        """The reader's own screen, under any dialog or other screen."""
+        screen = self.screen_stack[0] if self.screen_stack else self.screen
+        assert isinstance(screen, ReaderScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        self.sub_title = self.session.root.name
+        self.set_keymap(self._keymap)
+        self.call_after_refresh(self._first_frame_out)
+
+    def _first_frame_out(self) -> None:
+        gc.freeze()  # what the start made lives on: later collections need not walk it
+        if self._collecting:
+            gc.enable()
+            self._collecting = False
+
+    def on_unmount(self) -> None:
+        from . import workers
+
+        workers.helper.stop()  # a long article's work is not waited for
+        self._first_frame_out()
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """One place for every worker's error: said, never swallowed, never a crash."""
+        if event.state is WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(
+                f"{event.worker.description or event.worker.name}: {type(error).__name__}: {error}",
+                title="Something went wrong",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.binding_groups()))
+
+    @staticmethod
+    def binding_groups() -> list[tuple[str, list[Binding]]]:
+        from .widgets.article_list import ArticleList
+        from .widgets.article_view import ArticleView
+        from .widgets.figure_list import FigureList
+        from .widgets.search_bar import SearchBar, SearchInput
+
+        def only(bindings: Iterable[object]) -> list[Binding]:
+            return [b for b in bindings if isinstance(b, Binding)]
+
+        quit_key, help_key = only(CapexReaderApp.BINDINGS)
+        return [
+            ("Everywhere", [quit_key, *only(ReaderScreen.BINDINGS), help_key]),
+            ("Article list (Enter opens)", only(ArticleList.BINDINGS)),
+            ("Reader", only(ArticleView.BINDINGS)),
+            ("Figures (Enter scrolls the reader to the figure)", only(FigureList.BINDINGS)),
+            ("Search bar", only(SearchBar.BINDINGS) + only(SearchInput.BINDINGS)),
+        ]
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        reader = self.reader
+        yield SystemCommand("Search", "Search all articles", reader.action_search)
+        yield SystemCommand("Clear search", "Show every article again", reader.action_clear_search)
+        for label in STANCE_FILTERS:
+            yield SystemCommand(
+                f"Filter: {label}", f"Show {label} articles", partial(reader.set_stance_filter, label)
+            )
+        yield SystemCommand(
+            "Toggle figures sidebar", "Show or hide the figures", reader.action_toggle_sidebar
+        )
+        expand = self.session.expand
+        yield SystemCommand(
+            "Glossary expansion: " + ("off" if expand else "on"),
+            "Search also finds the other language's terms (bubble ↔ 泡沫)",
+            partial(reader.set_expand, not expand),
+        )
+        yield SystemCommand(
+            "All figures", "Every figure in the corpus, reconciled and charted", reader.action_corpus_figures
+        )
+        yield SystemCommand(
+            "Why this stance", "The evidence for the open article's stance", reader.action_evidence
+        )
+        yield SystemCommand("Load problems", "Files that could not be read", reader.action_show_problems)
+        yield SystemCommand("Help", "What this is and every key", self.action_help)

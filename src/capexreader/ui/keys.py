@@ -1,0 +1,76 @@
+"""The reader's keys: each binding has an id, which a keymap in the config can rebind."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+APP_KEYS: list[BindingType] = [
+    Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit capexreader"),
+    Binding(
+        "question_mark,f1", "help", "Help", id="app.help", tooltip="Show the help: what this is and every key"
+    ),
+]
+
+# The main screen's own: dialogs on top of it switch them off.
+READER_KEYS: list[BindingType] = [
+    Binding(
+        "slash", "search", "Search", id="app.search", tooltip="Search all articles (Chinese and English)"
+    ),
+    Binding(
+        "n",
+        "step_hit(1)",
+        "Next hit",
+        show=False,
+        id="app.next_hit",
+        tooltip="Go to the next search hit, on to the next article",
+    ),
+    Binding(
+        "N",
+        "step_hit(-1)",
+        "Prev hit",
+        show=False,
+        id="app.previous_hit",
+        tooltip="Go to the previous search hit",
+    ),
+    Binding(
+        "s",
+        "cycle_stance",
+        "Stance",
+        show=False,
+        id="app.stance",
+        tooltip="Filter by stance: all, bullish, bearish, mixed",
+    ),
+    Binding(
+        "f",
+        "focus_figures",
+        "Figures",
+        show=False,
+        id="app.figures",
+        tooltip="Focus the figures of the open article",
+    ),
+    Binding(
+        "F",
+        "corpus_figures",
+        "All figures",
+        show=False,
+        id="app.corpus_figures",
+        tooltip="Every figure in the corpus: table, reconciliation, capex chart",
+    ),
+    Binding(
+        "e",
+        "evidence",
+        "Why",
+        show=False,
+        id="app.evidence",
+        tooltip="Why this stance: the sentences and cues that moved the score",
+    ),
+    Binding(
+        "ctrl+b",
+        "toggle_sidebar",
+        "Sidebar",
+        show=False,
+        id="app.sidebar",
+        tooltip="Show or hide the figures sidebar",
+    ),
+    Binding("escape", "clear_search", "Clear", show=False, id="app.clear", tooltip="Clear the search"),
+]

@@ -1,0 +1,158 @@
+"""The reader's thread workers: loading and indexing the folder, preparing a long article.
+
+Each runs in a Textual thread worker and reports by posting messages (`messages.py`); none
+touches the DOM or an article the screen is drawing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from capexreader.offload import Failed, Helper
+
+from . import messages
+
+if TYPE_CHECKING:
+    from capexreader.corpus import Article, Corpus
+    from capexreader.indexer import Plan
+    from capexreader.search import SearchIndex
+
+Post = Callable[[Message], object]
+SUMMARY_BATCH = 200  # articles summarised between two redraws of the list
+helper = Helper()  # long-article work; started when first needed, stopped with the app
+
+
+def _cancelled() -> bool:
+    return get_current_worker().is_cancelled
+
+
+def load(root: Path, post: Post) -> None:
+    """Titles from the cache (or the files), then the index brought up to date; a pool of
+    processes segments a large first build."""
+    from capexreader.corpus import Corpus
+    from capexreader.indexer import (
+        PARALLEL_FROM,
+        as_load_problems,
+        corpus_from_index,
+        kept_problems,
+        make_plan,
+        open_index,
+    )
+
+    if not root.is_dir():
+        post(messages.FolderUnreadable(f"{root}: not a readable folder"))
+        return
+    index, warning = open_index(root)
+    plan = make_plan(root, index)
+    stale = set(plan.removed) | {aid for aid, _, _ in plan.todo}
+    cached = corpus_from_index(root, index)
+    corpus = Corpus(
+        root, [a for a in cached.articles if a.id not in stale], as_load_problems(kept_problems(index, plan))
+    )
+    large = len(plan.todo) >= PARALLEL_FROM
+    if not large:
+        corpus.add(_read_now(plan, corpus))
+    first = corpus.articles[0] if corpus.articles else None
+    if first is not None and not first.is_long:  # it opens at once: its work done here
+        first.summarise()
+    post(messages.CorpusLoaded(corpus, warning))
+    _sync(index, plan, post, large)
+    if _cancelled():
+        return
+    post(messages.IndexReady(index, as_load_problems(index.problems())))
+    _fill_summaries(index, corpus, post)
+
+
+def _read_now(plan: Plan, corpus: Corpus) -> list[Article]:
+    """A few new or changed files: read them here, so their titles show at once."""
+    from capexreader.indexer import read_one
+
+    fresh = []
+    for aid, path, _ in plan.todo:
+        article = read_one(Path(path), aid, corpus.problems)
+        if article is None:
+            continue
+        if not article.is_long:  # a long one is summarised by the indexer
+            article.summarise()
+        fresh.append(article)
+    return fresh
+
+
+def _sync(index: SearchIndex, plan: Plan, post: Post, large: bool) -> None:
+    from capexreader.indexer import article_from_index, sync
+
+    total = len(plan.todo)
+    if not total:
+        return
+
+    def progress(done: int, _total: int) -> None:
+        if done == total or done % max(1, total // 100) == 0:
+            post(messages.IndexProgress(done, total))
+
+    def added(batch: list) -> None:
+        if large:
+            post(
+                messages.ArticlesAdded(
+                    [article_from_index(index, r.id, r.path, r.title, r.info) for r in batch]
+                )
+            )
+
+    post(messages.IndexProgress(0, total))
+    sync(plan.root, index, plan, progress=progress, added=added, cancelled=_cancelled)
+
+
+def _fill_summaries(index: SearchIndex, corpus: Corpus, post: Post) -> None:
+    """Stance and figure counts for articles indexed without them (by the command line),
+    worked out on copies: the screen's articles are only changed on its own thread."""
+    missing = [a for a in list(corpus.articles) if a.stance_label is None]
+    for start in range(0, len(missing), SUMMARY_BATCH):
+        if _cancelled():
+            return
+        found = [(a.id, a.detached().summarise()) for a in missing[start : start + SUMMARY_BATCH]]
+        index.update_infos(found)
+        post(messages.SummariesFound(found))
+
+
+def prepare(article: Article, post: Post) -> None:
+    """A long article's body (read from the cache), then its figures, stance, paragraph marks
+    and the sidebar's groups, worked out in the helper process (here if none can start)."""
+    import pickle
+
+    from capexreader.figures import group_figures
+    from capexreader.offload import study, unpieces
+    from capexreader.session import Prepared
+    from capexreader.stance import paragraph_leanings
+
+    from .widgets.figure_list import PER_GROUP
+
+    work = article.detached()
+    if not article.loaded:
+        body = work.body
+        if _cancelled():
+            return
+        post(messages.BodyRead(article, body))
+    try:
+        found = helper.run(
+            study,
+            work.body,
+            work.title,
+            work.editorial_stance,
+            work.year,
+            work.language,
+            work.source,
+            cancelled=_cancelled,
+        )
+        if found is None:  # cancelled
+            return
+        work.adopt(unpieces(found["figures"]), pickle.loads(found["stance"]))
+        leanings = unpieces(found["leanings"])
+    except Failed:  # no helper process here: the work is done in this thread
+        leanings = paragraph_leanings(work.body)
+    spans = [(f.start, f.end) for f in work.figures]
+    groups = group_figures(work.figures, PER_GROUP)
+    if not _cancelled():
+        post(messages.ArticlePrepared(article, work.figures, work.stance, Prepared(spans, leanings), groups))
