@@ -317,11 +317,17 @@ async def test_a_long_title_takes_two_lines_and_ends_with_an_ellipsis(tmp_path):
 async def test_collection_is_paused_only_until_the_first_frame():
     import gc
 
-    app = CapexReaderApp()
-    assert not gc.isenabled()  # from the start of the app ...
+    class Watched(CapexReaderApp):
+        def compose(self):
+            seen.append(gc.isenabled())  # while the first frame is made
+            yield from super().compose()
+
+    seen = []
+    app = Watched()
+    assert gc.isenabled()  # made, not yet running
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert gc.isenabled()  # ... to its first frame
+        assert seen == [False] and gc.isenabled()  # on again once the frame is out
     assert gc.isenabled()
 
 

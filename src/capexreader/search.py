@@ -8,6 +8,7 @@ import math
 import sqlite3
 import threading
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,15 +17,14 @@ import numpy as np
 from .fold import fold
 from .query import index_text, parse_query, segment_term
 
-SCHEMA = "9"
+SCHEMA = "10"
 MAX_SEGMENTS = 64  # a term's list is rewritten as one row when it has more pieces than this
 K1, B, TITLE_WEIGHT = 1.2, 0.75, 2.0
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS docs(rowid INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE,
     path TEXT, key TEXT, title TEXT, info TEXT, body TEXT, length INTEGER);
-CREATE TABLE IF NOT EXISTS postings(doc INTEGER, term TEXT, spans BLOB,
-    PRIMARY KEY(doc, term)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS postings(doc INTEGER PRIMARY KEY, terms TEXT, ends BLOB, spans BLOB);
 CREATE TABLE IF NOT EXISTS lists(term TEXT, seg INTEGER, docs BLOB, tfs BLOB, titled BLOB,
     PRIMARY KEY(term, seg)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS problems(path TEXT PRIMARY KEY, key TEXT, reason TEXT, fatal INTEGER);
@@ -129,20 +129,54 @@ class DocRecord:
     path: str = ""
     key: str = ""
     info: dict = field(default_factory=dict)
-    postings: list[tuple[str, int, bytes]] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)  # sorted
+    tfs: list[int] = field(default_factory=list)  # spans of each term
+    ends: bytes = b""  # uint32: where each term's numbers end in spans
+    spans: bytes = b""  # uint32 start, end pairs: every term's spans, term after term
     titles: list[str] = field(default_factory=list)
     length: int = 1
 
 
 def make_record(article_id: str, title: str, body: str, **extra: object) -> DocRecord:
-    """Segment title and body (jieba) into index rows."""
-    terms = index_text(fold(body))
-    postings = [
-        (t, len(spans), array("I", [x for s in spans for x in s]).tobytes()) for t, spans in terms.items()
-    ]
-    length = sum(len(s) for s in terms.values()) or 1
-    titles = list(index_text(fold(title)))
-    return DocRecord(article_id, title, body, postings=postings, titles=titles, length=length, **extra)  # type: ignore[arg-type]
+    """Segment title and body (jieba) into what the index stores: one row of a document's
+    terms and their spans (a row per term made storing a large build the slow part)."""
+    found = index_text(fold(body))
+    terms = sorted(found)
+    flat, ends = array("I"), array("I")
+    for term in terms:
+        flat.extend(x for span in found[term] for x in span)
+        ends.append(len(flat))
+    tfs = [len(found[t]) for t in terms]
+    return DocRecord(
+        article_id,
+        title,
+        body,
+        terms=terms,
+        tfs=tfs,
+        ends=ends.tobytes(),
+        spans=flat.tobytes(),
+        titles=list(index_text(fold(title))),
+        length=sum(tfs) or 1,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def term_spans(
+    terms: str, ends: bytes, spans: bytes, wanted: Iterable[str]
+) -> dict[str, list[tuple[int, int]]]:
+    """The spans of the wanted terms in one stored document row (its terms joined by NUL)."""
+    padded = f"\0{terms}\0"
+    stops = memoryview(ends).cast("I")
+    flat = memoryview(spans).cast("I")
+    out = {}
+    for term in wanted:
+        at = padded.find(f"\0{term}\0")
+        if at < 0 or not term:
+            continue
+        i = padded.count("\0", 0, at)  # the separators before it: its place in the list
+        part = flat[stops[i - 1] if i else 0 : stops[i]]
+        out[term] = list(zip(part[::2], part[1::2], strict=True))
+    return out
 
 
 class SearchIndex:
@@ -234,12 +268,11 @@ class SearchIndex:
                 ),
             )
             row = cur.lastrowid
-            self.db.executemany(
-                "INSERT INTO postings VALUES(?,?,?)",  # appended: rows grow
-                ((row, t, spans) for t, _, spans in rec.postings),
+            self.db.execute(
+                "INSERT INTO postings VALUES(?,?,?,?)", (row, "\0".join(rec.terms), rec.ends, rec.spans)
             )
             pending = self._pending
-            for term, tf, _ in rec.postings:
+            for term, tf in zip(rec.terms, rec.tfs, strict=True):
                 packed = pending.get(term)
                 if packed is None:
                     pending[term] = (array("I", [row]), array("I", [tf]), array("I"))
@@ -452,20 +485,18 @@ class SearchIndex:
             candidates = np.flatnonzero(np.logical_and.reduce(holders)).tolist()
         if not candidates:
             return {}
-        marks = ",".join("?" * len(parts))
-        tables: dict[int, dict[str, bytes]] = {}
-        for doc, term, blob in self.db.execute(
-            f"SELECT doc, term, spans FROM postings WHERE doc IN "
-            f"(SELECT value FROM json_each(?)) AND term IN ({marks})",
-            (json.dumps(candidates), *parts),
+        tables: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        for doc, terms, ends, spans in self.db.execute(
+            "SELECT doc, terms, ends, spans FROM postings WHERE doc IN (SELECT value FROM json_each(?))",
+            (json.dumps(candidates),),
         ):
-            tables.setdefault(doc, {})[term] = blob
+            tables[doc] = term_spans(terms, ends, spans, set(parts))
         found = {}
         for doc, table in tables.items():
             if len(table) < len(set(parts)):
                 continue
-            first = _pairs(table[parts[0]])
-            rest = [dict(_pairs(table[part])) for part in parts[1:]]
+            first = table[parts[0]]
+            rest = [dict(table[part]) for part in parts[1:]]
             spans = []
             for start, end in first:
                 for following in rest:
@@ -489,13 +520,13 @@ class SearchIndex:
                 spans[d].extend(m.spans.get(d, ()))
         with self.lock:
             if terms:
-                marks = ",".join("?" * len(terms))
-                for d, blob in self.db.execute(
-                    "SELECT doc, spans FROM postings WHERE doc IN "
-                    f"(SELECT value FROM json_each(?)) AND term IN ({marks})",
-                    (wanted, *terms),
+                for d, names, ends, blob in self.db.execute(
+                    "SELECT doc, terms, ends, spans FROM postings WHERE doc IN "
+                    "(SELECT value FROM json_each(?))",
+                    (wanted,),
                 ):
-                    spans[d].extend(_pairs(blob))
+                    for found in term_spans(names, ends, blob, terms).values():
+                        spans[d].extend(found)
             bodies = dict(
                 self.db.execute(
                     "SELECT rowid, body FROM docs WHERE rowid IN (SELECT value FROM json_each(?))", (wanted,)
@@ -532,12 +563,6 @@ class _Match:
     titles: np.ndarray
     terms: list[str] = field(default_factory=list)
     spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
-
-
-def _pairs(blob: bytes) -> list[tuple[int, int]]:
-    flat = array("I")
-    flat.frombytes(blob)
-    return list(zip(flat[::2], flat[1::2], strict=True))
 
 
 def context(body: str, start: int, end: int, width: int = 30) -> str:

@@ -39,10 +39,7 @@ class CapexReaderApp(App[None]):
         super().__init__()
         self.session = ReaderSession(Path(content_dir) if content_dir else bundled_content())
         self._keymap = keymap or {}
-        # No cyclic collection until the first frame is out: the collector would walk every
-        # object the imports made, more than once, in the first frame's time.
-        self._collecting = gc.isenabled()
-        gc.disable()
+        self._collecting = False
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen(self.session)
@@ -53,6 +50,12 @@ class CapexReaderApp(App[None]):
         screen = self.screen_stack[0] if self.screen_stack else self.screen
         assert isinstance(screen, ReaderScreen)
         return screen
+
+    def on_load(self) -> None:
+        # No cyclic collection until the first frame is out: the collector would walk every
+        # object the imports made, more than once, in the first frame's time (startup.py shows it).
+        self._collecting = gc.isenabled()
+        gc.disable()
 
     def on_mount(self) -> None:
         self.sub_title = self.session.root.name
