@@ -139,3 +139,16 @@ def test_lists_of_many_pieces_are_rewritten_without_removed_articles(monkeypatch
     assert max(pieces.values()) <= 4
     for query in ["泡沫", "微软", "标题", "泡沫 微软"]:
         assert _scores(index, query) == _scores(fresh, query)
+
+
+def test_a_documents_stored_row_gives_back_every_terms_spans():
+    from capexreader.fold import fold
+    from capexreader.query import index_text
+    from capexreader.search import make_record, term_spans
+
+    body = "微软资本支出增长，capex bubble 泡沫；微软 again。\n第二段：泡沫与 bubble。"
+    rec = make_record("x", "Title", body)
+    found = index_text(fold(body))
+    back = term_spans("\0".join(rec.terms), rec.ends, rec.spans, list(found) + ["absent", ""])
+    assert back == found and rec.terms == sorted(found) and rec.tfs == [len(found[t]) for t in rec.terms]
+    assert term_spans("", b"", b"", ["x"]) == {}
