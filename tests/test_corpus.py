@@ -146,3 +146,20 @@ def test_a_cached_articles_size_is_known_without_reading_its_body():
     short = Article("c", "c.md", "C", body="短文。")
     assert (short.size, short.is_long, short.loaded) == (3, False, True)
     assert article.summarise()["chars"] == 300_000 and calls == [1]
+
+
+def test_scan_lists_what_walk_lists_with_each_files_size_and_time(tmp_path):
+    import os
+
+    from capexreader.corpus import scan, walk
+
+    for rel in ["b.md", "a.txt", "z/c.markdown", "z/y/d.md", "m/e.md", ".hidden/f.md", "g.pdf", ".h.md"]:
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x" * len(rel), "utf-8")
+    (tmp_path / "z" / "loop").symlink_to(tmp_path / "z")  # a loop is cut, not followed forever
+    found = scan(tmp_path)
+    assert [rel for rel, _ in found] == walk(tmp_path)
+    for rel, key in found:
+        st = os.stat(tmp_path / rel)
+        assert key == f"{st.st_size}:{st.st_mtime_ns}"

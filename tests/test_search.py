@@ -152,3 +152,17 @@ def test_a_documents_stored_row_gives_back_every_terms_spans():
     back = term_spans("\0".join(rec.terms), rec.ends, rec.spans, list(found) + ["absent", ""])
     assert back == found and rec.terms == sorted(found) and rec.tfs == [len(found[t]) for t in rec.terms]
     assert term_spans("", b"", b"", ["x"]) == {}
+
+
+def test_the_gentle_dictionary_build_segments_like_jiebas_own(tmp_path):
+    import jieba
+
+    from capexreader.segment import _build_dictionary
+
+    own, gentle = jieba.Tokenizer(), jieba.Tokenizer()
+    own.tmp_dir = gentle.tmp_dir = str(tmp_path)
+    own.initialize()
+    _build_dictionary(gentle)
+    assert gentle.initialized and (gentle.total, len(gentle.FREQ)) == (own.total, len(own.FREQ))
+    text = "微软资本支出增长，杰文斯悖论与人工智能泡沫"
+    assert gentle.lcut_for_search(text) == own.lcut_for_search(text)

@@ -8,10 +8,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .corpus import STANCES, Corpus, CorpusError
 from .paths import bundled_content
+
+if TYPE_CHECKING:
+    from .search import SearchIndex
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,6 +26,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="folder of articles (default: the bundled corpus)",
+    )
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="on an error, print its details (they are also in the log)",
     )
     parser = argparse.ArgumentParser(
         prog="capexreader",
@@ -44,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY", help='words (all must match); "quoted phrase"')
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--no-expand", action="store_true", help="no bilingual glossary expansion")
+    p.add_argument("--limit", type=_positive, metavar="N", help="the best N results only")
+    p.add_argument(
+        "--no-sync", action="store_true", help="answer from the index as it is (nothing has changed)"
+    )
 
     p = sub.add_parser("figures", parents=[common], help="the figures in the articles")
     p.add_argument("--article", metavar="ID", help="one article only")
@@ -51,8 +65,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Stage:
+    """What the command is doing, for the one line that says what failed."""
+
+    what = "starting"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - one line here, the details in the log
+        from .log import log_failure, one_line
+
+        log = log_failure(Stage.what, exc)
+        print(f"capexreader: {one_line(Stage.what, exc)}", file=sys.stderr)
+        if getattr(args, "debug", False):
+            import traceback
+
+            traceback.print_exception(exc, file=sys.stderr)
+        elif log is not None:
+            print(f"capexreader: details in {log} (or run with --debug)", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     content = getattr(args, "content", None)
     if args.command is None:
         from .ui.app import CapexReaderApp
@@ -60,23 +101,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         if content is not None and not Path(content).is_dir():
             print(f"capexreader: {content}: not a readable folder", file=sys.stderr)
             return 1
+        Stage.what = "running the reader"
         CapexReaderApp(content_dir=content).run()
         return 0
-    from .indexer import load_cached
+    from .indexer import as_load_problems, open_synced
 
-    progress = _progress if sys.stderr.isatty() else None
+    root = Path(content or bundled_content())
+    Stage.what = f"indexing {root}"
+    tty = sys.stderr.isatty()
     try:
-        corpus, index = load_cached(Path(content or bundled_content()), progress=progress)
+        index = open_synced(
+            root,
+            progress=_progress if tty else None,
+            waiting=_waiting if tty else None,
+            check=not getattr(args, "no_sync", False),
+        )
     except CorpusError as exc:
         print(f"capexreader: {exc}", file=sys.stderr)
         return 1
-    for problem in corpus.problems:
+    for problem in as_load_problems(index.problems()):
         print(f"capexreader: {problem}", file=sys.stderr)
-    args.index = index
-    try:
-        return COMMANDS[args.command](corpus, args)
-    except BrokenPipeError:
-        return 0
+    Stage.what = f"{args.command} in {root}"
+    return COMMANDS[args.command](root, index, args)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text}: not a positive number")
+    return value
+
+
+def _waiting() -> None:
+    print("capexreader: another capexreader is indexing this folder; waiting for it", file=sys.stderr)
 
 
 def _progress(done: int, total: int) -> None:
@@ -120,7 +177,14 @@ def _table(rows: list[list[str]], headers: list[str]) -> None:
     Console(markup=False, highlight=False).print(table)
 
 
-def cmd_list(corpus: Corpus, args: argparse.Namespace) -> int:
+def _corpus(root: Path, index: SearchIndex) -> Corpus:
+    from .indexer import corpus_from_index
+
+    return corpus_from_index(root, index)
+
+
+def cmd_list(root: Path, index: SearchIndex, args: argparse.Namespace) -> int:
+    corpus = _corpus(root, index)
     items = [article_summary(a) for a in corpus.articles]
     if args.stance:
         items = [i for i in items if i["stance"] == args.stance]
@@ -132,7 +196,8 @@ def cmd_list(corpus: Corpus, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_show(corpus: Corpus, args: argparse.Namespace) -> int:
+def cmd_show(root: Path, index: SearchIndex, args: argparse.Namespace) -> int:
+    corpus = _corpus(root, index)
     article = corpus.get(args.id)
     if article is None:
         print(f"capexreader: no article with id {args.id!r}", file=sys.stderr)
@@ -152,16 +217,35 @@ def cmd_show(corpus: Corpus, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_search(corpus: Corpus, args: argparse.Namespace) -> int:
-    result = args.index.search(args.query, expand=not args.no_expand)
+TEXT_RESULTS = 20  # results the text output shows unless --limit says otherwise
+
+
+def cmd_search(root: Path, index: SearchIndex, args: argparse.Namespace) -> int:
+    """Results streamed as they are built: the first lines come at once, memory stays bounded."""
+    result = index.search(args.query, expand=not args.no_expand, limit=args.limit, hit_limit=0)
     if args.format == "json":
-        _dump(result.to_dict())
+        head = json.dumps({"query": result.query, "terms": result.terms}, ensure_ascii=False)
+        sys.stdout.write(head[:-1] + ', "results": [')
+        for n, r in enumerate(index.results(result)):
+            item = {
+                "article": r.article,
+                "title": r.title,
+                "score": round(r.score, 4),
+                "hits": [h.to_dict() for h in r.hits],
+            }
+            sys.stdout.write(("," if n else "") + "\n  " + json.dumps(item, ensure_ascii=False))
+        sys.stdout.write("\n]}\n")
         return 0
-    print(f"{len(result.results)} articles · terms: {', '.join(result.terms) or '(none)'}")
-    for r in result.results:
+    shown = args.limit or TEXT_RESULTS
+    print(f"{len(result.ids)} articles · terms: {', '.join(result.terms) or '(none)'}")
+    for n, r in enumerate(index.results(result)):
+        if n == shown:
+            break
         print(f"\n{r.title}  [{r.article}]  score {r.score:.2f}, {len(r.hits)} hits")
         for hit in r.hits[:5]:
             print(f"  {hit.start:>6}  {hit.context}")
+    if len(result.ids) > shown:
+        print(f"\n… and {len(result.ids) - shown} more (--limit N shows more)")
     return 0
 
 
@@ -191,7 +275,8 @@ def figure_rows(corpus: Corpus, article_id: str | None = None) -> list[dict]:
     return rows
 
 
-def cmd_figures(corpus: Corpus, args: argparse.Namespace) -> int:
+def cmd_figures(root: Path, index: SearchIndex, args: argparse.Namespace) -> int:
+    corpus = _corpus(root, index)
     if args.article and corpus.get(args.article) is None:
         print(f"capexreader: no article with id {args.article!r}", file=sys.stderr)
         return 1

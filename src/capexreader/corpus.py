@@ -185,6 +185,14 @@ class Article:
         copy.editorial_stance, copy.seed, copy.tags = self.editorial_stance, self.seed, self.tags
         return copy
 
+    def alone(self) -> Article:
+        """A copy that holds its body and nothing it was loaded through: one to send to
+        another process."""
+        copy = self.detached()
+        copy.keep_body(self.body if self._body is None else self._body)
+        copy._loader = None
+        return copy
+
     def summarise(self) -> dict:
         """Compute (and keep) the figure count and stance for the list."""
         self.summary = {
@@ -264,6 +272,39 @@ def walk(root: Path) -> list[str]:
             if name.startswith(".") or os.path.splitext(name)[1].lower() not in TEXT_SUFFIXES:
                 continue
             found.append(prefix + name)
+    return found
+
+
+def scan(root: Path) -> list[tuple[str, str]]:
+    """(relative posix path, "size:mtime" key) of the text files below root, in walk()'s order:
+    one scandir pass, no file opened; hidden entries skipped, symlink loops cut."""
+    found: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    stack = [(os.fspath(root), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        real = os.path.realpath(folder)
+        if real in seen:
+            continue
+        seen.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        dirs = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    dirs.append((entry.path, f"{prefix}{name}/"))
+                elif os.path.splitext(name)[1].lower() in TEXT_SUFFIXES:
+                    st = entry.stat()
+                    found.append((prefix + name, f"{st.st_size}:{st.st_mtime_ns}"))
+            except OSError:
+                continue
+        stack.extend(reversed(dirs))  # depth first, in name order
     return found
 
 

@@ -8,13 +8,16 @@ import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from filelock import Timeout
+
 from .cache import cache_dir
-from .corpus import Article, Corpus, LoadProblem, assign_ids, read_article, walk
+from .corpus import Article, Corpus, LoadProblem, assign_ids, read_article, scan
 from .offload import Failed, Helper, quiet, start_tracker
 from .search import DocRecord, SearchIndex, make_record
 
@@ -31,11 +34,7 @@ class Plan:
     keys: dict[str, str]  # article id -> file key
     todo: list[tuple[str, str, str]] = field(default_factory=list)  # id, path, key
     removed: list[str] = field(default_factory=list)
-
-
-def file_key(path: str | Path) -> str:
-    st = os.stat(path)
-    return f"{st.st_size}:{st.st_mtime_ns}"
+    version: int = 0  # the index's data version it was made against
 
 
 def index_path(root: Path) -> Path | None:
@@ -60,19 +59,15 @@ def open_index(root: Path) -> tuple[SearchIndex, str | None]:
 
 def make_plan(root: Path, index: SearchIndex) -> Plan:
     """Which files are new or changed (by size and mtime) and which are gone."""
-    rels = walk(root)
-    ids = assign_ids(rels)
+    version = index.version()
+    found = scan(root)
+    ids = assign_ids([rel for rel, _ in found])
     base = os.fspath(root)
-    files = {os.path.join(base, rel): ids[rel] for rel in rels}
-    keys: dict[str, str] = {}
-    for path, aid in files.items():
-        try:
-            keys[aid] = file_key(path)
-        except OSError:
-            continue
+    files = {os.path.join(base, rel): ids[rel] for rel, _ in found}
+    keys = {ids[rel]: key for rel, key in found}
     known = index.keys()
     bad = {p: k for p, k, _, fatal in index.problems() if fatal}
-    plan = Plan(root, files, keys)
+    plan = Plan(root, files, keys, version=version)
     for path, aid in files.items():
         if aid in keys and known.get(aid) != keys[aid] and bad.get(path) != keys[aid]:
             plan.todo.append((aid, path, keys[aid]))
@@ -179,9 +174,59 @@ def sync(
     added: Callable[[list[DocRecord]], None] | None = None,
     summarise: bool = True,
     cancelled: Callable[[], bool] = lambda: False,
+    waiting: Callable[[], object] | None = None,
+) -> Plan | None:
+    """Bring the index in step with the folder: drop removed files, (re)index changed ones.
+    One process builds at a time: another one's build is waited for (``waiting`` is told),
+    then only what it left is done. Returns the plan carried out; None if cancelled first."""
+    with _exclusive(index, waiting, cancelled) as held:
+        if not held:
+            return None
+        if plan is None or plan.version != index.version():  # written by another process
+            index.reload()
+            plan = make_plan(root, index)
+        _carry_out(index, plan, workers, progress, added, summarise, cancelled)
+        return plan
+
+
+@contextmanager
+def _exclusive(
+    index: SearchIndex, waiting: Callable[[], object] | None, cancelled: Callable[[], bool]
+) -> Iterator[bool]:
+    """The index's build lock, held; False if cancelled while another process held it."""
+    lock = index.build_lock
+    if lock is None:  # in memory: this process's own
+        yield True
+        return
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if waiting:
+            waiting()
+        while True:
+            if cancelled():
+                yield False
+                return
+            try:
+                lock.acquire(timeout=0.2)
+                break
+            except Timeout:
+                continue
+    try:
+        yield True
+    finally:
+        lock.release()
+
+
+def _carry_out(
+    index: SearchIndex,
+    plan: Plan,
+    workers: int | None,
+    progress: Callable[[int, int], None] | None,
+    added: Callable[[list[DocRecord]], None] | None,
+    summarise: bool,
+    cancelled: Callable[[], bool],
 ) -> None:
-    """Bring the index in step with the folder: drop removed files, (re)index changed ones."""
-    plan = plan or make_plan(root, index)
     for aid in plan.removed:
         index.remove(aid, commit=False)
     problems = kept_problems(index, plan)
@@ -238,8 +283,29 @@ def as_load_problems(rows: list[tuple[str, str, str, bool]]) -> list[LoadProblem
     return [LoadProblem(Path(p), reason, fatal) for p, _, reason, fatal in rows]
 
 
+def open_synced(
+    root: Path,
+    progress: Callable[[int, int], None] | None = None,
+    waiting: Callable[[], object] | None = None,
+    check: bool = True,
+) -> SearchIndex:
+    """The index of root, brought up to date first unless check is False (the caller knows
+    nothing changed; an index with nothing in it is built all the same)."""
+    from .corpus import CorpusError
+
+    if not root.is_dir():
+        raise CorpusError(f"{root}: not a readable folder")
+    index, _ = open_index(root)
+    if check or not len(index):
+        sync(root, index, progress=progress, summarise=False, waiting=waiting)
+    return index
+
+
 def load_cached(
-    root: Path, workers: int | None = None, progress: Callable[[int, int], None] | None = None
+    root: Path,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    waiting: Callable[[], object] | None = None,
 ) -> tuple[Corpus, SearchIndex]:
     """The corpus and its index, brought up to date (the command line's way in)."""
     from .corpus import CorpusError
@@ -247,5 +313,5 @@ def load_cached(
     if not root.is_dir():
         raise CorpusError(f"{root}: not a readable folder")
     index, _ = open_index(root)
-    sync(root, index, workers=workers, progress=progress, summarise=False)
+    sync(root, index, workers=workers, progress=progress, summarise=False, waiting=waiting)
     return corpus_from_index(root, index), index

@@ -19,7 +19,10 @@ from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .corpus import Article
 
 PIECE = 2000  # items per pickled piece: each unpickles in a few milliseconds
 POLL = 0.05  # seconds between looks at whether the caller still wants the result
@@ -147,6 +150,11 @@ def study(
         "stance": pickle.dumps(score_stance(body, title=title, override=override)),
         "leanings": pieces(paragraph_leanings(body)),
     }
+
+
+def summarise(article: Article) -> dict:
+    """What the list shows of an article (figure count, stance); article has its body."""
+    return article.summarise()
 
 
 def wrap(text: str, width: int) -> tuple[bytes, bytes]:

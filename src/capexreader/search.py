@@ -8,11 +8,12 @@ import math
 import sqlite3
 import threading
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from filelock import FileLock
 
 from .fold import fold
 from .query import index_text, parse_query, segment_term
@@ -97,6 +98,11 @@ class SearchResult:
                 for a, t, s in zip(self.ids, self._titles, self._scores, strict=True)
             ]
         return self._results
+
+    @property
+    def ranked(self) -> list[tuple[str, str, float]]:
+        """(article, title, score) of every match, best first."""
+        return list(zip(self.ids, self._titles, self._scores, strict=True))
 
     @property
     def total(self) -> int:
@@ -191,28 +197,53 @@ class SearchIndex:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
         self.lock = threading.RLock()
+        # One writer at a time across processes: held by whoever builds or rebuilds this index.
+        self.build_lock = FileLock(f"{path}.lock") if path is not None else None
         self.db = self._open(path)
         self._pending: dict[str, tuple[array, array, array]] = {}  # docs, tfs, titled
-        (top,) = self.db.execute("SELECT max(seg) FROM lists").fetchone()
-        self._seg = (top or 0) + 1
+        self.reload()
+
+    def version(self) -> int:
+        """Changes when another process commits to this index (SQLite's data_version)."""
+        with self.lock:
+            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def reload(self) -> None:
+        """Take in what other processes wrote since this one last looked."""
+        with self.lock:
+            (top,) = self.db.execute("SELECT max(seg) FROM lists").fetchone()
+            self._seg = (top or 0) + 1
         self._load_docs()
 
     # -- storage ----------------------------------------------------------------------------
     def _open(self, path: Path | None) -> sqlite3.Connection:
         if path is None:
             return self._init(sqlite3.connect(":memory:", check_same_thread=False))
+        db = self._usable(path)
+        if db is not None:
+            return db
+        assert self.build_lock is not None
+        with self.build_lock:  # another process may be making it: look again once it is done
+            db = self._usable(path)
+            if db is not None:
+                return db
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            return self._init(_connect(path))
+
+    @staticmethod
+    def _usable(path: Path) -> sqlite3.Connection | None:
+        """The index at path if it is one of this schema; None if missing, old or damaged."""
         try:
-            db = sqlite3.connect(path, check_same_thread=False)
+            db = _connect(path)
             version = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             if version and version[0] == SCHEMA:
                 db.execute("SELECT count(*) FROM docs").fetchone()
                 return _tune(db)
             db.close()
         except sqlite3.DatabaseError:
-            pass  # no tables yet, not a database, or damaged: rebuild
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
-        return self._init(sqlite3.connect(path, check_same_thread=False))
+            pass  # no tables yet, not a database, or damaged
+        return None
 
     @staticmethod
     def _init(db: sqlite3.Connection) -> sqlite3.Connection:
@@ -420,6 +451,22 @@ class SearchIndex:
             query, terms, groups, ids, by_id, scores[ranked].tolist(), self._title_of[ranked].tolist(), hits
         )
 
+    def results(self, result: SearchResult, batch: int = 200) -> Iterator[Result]:
+        """Every result of a search with its hits, built a batch at a time: memory stays
+        bounded however many articles match."""
+        with self.lock:
+            matches = [self._match_group(g) for g in result.groups]
+        every = result.ranked
+        for start in range(0, len(every), batch):
+            ranked = every[start : start + batch]
+            docs = [self._rows[a] for a, _, _ in ranked if a not in result.hits and a in self._rows]
+            built = self._hits_of(docs, matches) if docs else {}
+            for aid, title, score in ranked:
+                hits = result.hits.get(aid)
+                if hits is None:
+                    hits = built.get(self._rows.get(aid, -1), [])
+                yield Result(aid, title, score, hits, len(hits) or result.counts.get(aid, 0))
+
     def hits(self, article_id: str, groups: list[list[str]]) -> list[Hit]:
         """The hits of one article for parsed query groups (for results built without hits)."""
         doc = self._rows.get(article_id)
@@ -546,10 +593,18 @@ def _hits(body: str, spans: list[tuple[int, int]]) -> list[Hit]:
     return hits
 
 
+BUSY_TIMEOUT = 60.0  # seconds a process waits for another's write to end
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, timeout=BUSY_TIMEOUT, check_same_thread=False)
+
+
 def _tune(db: sqlite3.Connection) -> sqlite3.Connection:
-    """A cache, not a record: no journal on disk, no syncs; a larger page cache for queries."""
-    db.execute("PRAGMA journal_mode=MEMORY")
-    db.execute("PRAGMA synchronous=OFF")
+    """Write-ahead logging: readers in other processes never wait for a writer, and a process
+    killed mid-build leaves every committed batch whole. A larger page cache for queries."""
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")  # no sync per commit; a crash loses no commit
     db.execute("PRAGMA cache_size=-32000")
     return db
 

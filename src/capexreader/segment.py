@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import threading
 
@@ -11,6 +12,7 @@ from .resources import load_data
 
 _lock = threading.Lock()
 _tokenizer = None
+gentle = False  # the app sets it (big_article.py measures why): see _build_dictionary
 
 
 def tokenizer():  # noqa: ANN201 - jieba has no type hints
@@ -27,11 +29,25 @@ def tokenizer():  # noqa: ANN201 - jieba has no type hints
             if folder is not None:
                 tk.tmp_dir = str(folder)
                 tk.cache_file = "jieba.cache"
-            tk.initialize()
+            if gentle:
+                _build_dictionary(tk)
+            else:
+                tk.initialize()
             for word in load_data("glossary")["words"]:
                 tk.add_word(fold(word), freq=20000)
             _tokenizer = tk
     return _tokenizer
+
+
+def _build_dictionary(tk) -> None:  # noqa: ANN001
+    """jieba's prefix dictionary built from its word list in small Python steps: slower than
+    loading its cache (~0.3 s in one step that holds the interpreter, so an app could not
+    draw meanwhile), but no step is long. The list is read at once: reading it line by line
+    from the file would keep taking the interpreter back from the app's thread."""
+    with tk.get_dict_file() as f:
+        words = io.BytesIO(f.read())
+    tk.FREQ, tk.total = tk.gen_pfdict(words)
+    tk.initialized = True
 
 
 def cut(folded: str) -> list[str]:

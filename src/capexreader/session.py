@@ -73,6 +73,21 @@ class ReaderSession:
         self.corpus.add(articles)
         return self.corpus.articles[0] if first and self.corpus.articles else None
 
+    def take_index(self, articles: list[Article]) -> tuple[int, int]:
+        """The articles another process left in the index: new ones added, gone ones dropped,
+        the rest kept as they are (their figures and stance already known). How many of each."""
+        if self.corpus is None:
+            return 0, 0
+        now = {a.id for a in articles}
+        gone = [a for a in self.corpus.articles if a.id not in now and a is not self.current]
+        known = self.corpus.by_id
+        new = [a for a in articles if a.id not in known]
+        if gone:
+            dropped = {a.id for a in gone}
+            self.corpus.articles = [a for a in self.corpus.articles if a.id not in dropped]
+        self.corpus.add(new)
+        return len(new), len(gone)
+
     def add_summaries(self, summaries: list[tuple[str, dict]]) -> None:
         """Figure counts and stance worked out for articles indexed without them."""
         for aid, summary in summaries:

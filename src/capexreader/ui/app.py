@@ -77,10 +77,14 @@ class CapexReaderApp(App[None]):
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         """One place for every worker's error: said, never swallowed, never a crash."""
-        if event.state is WorkerState.ERROR:
-            error = event.worker.error
+        error = event.worker.error
+        if event.state is WorkerState.ERROR and error is not None:
+            from capexreader.log import log_failure, one_line
+
+            what = event.worker.description or event.worker.name
+            log_failure(what, error)
             self.notify(
-                f"{event.worker.description or event.worker.name}: {type(error).__name__}: {error}",
+                one_line(what, error),
                 title="Something went wrong",
                 severity="error",
                 timeout=10,

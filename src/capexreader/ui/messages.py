@@ -42,9 +42,22 @@ class ArticlesAdded(Message):
 
 
 @dataclass
+class IndexBusy(Message):
+    """Another process is building this folder's index: the list shows what is there."""
+
+
+@dataclass
 class IndexReady(Message):
     index: SearchIndex
     problems: list[LoadProblem]
+
+
+@dataclass
+class IndexChanged(Message):
+    """Another process wrote to the index: every article it now holds."""
+
+    version: int
+    articles: list[Article]
 
 
 @dataclass

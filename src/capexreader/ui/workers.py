@@ -5,6 +5,7 @@ touches the DOM or an article the screen is drawing."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ def _cancelled() -> bool:
 def load(root: Path, post: Post) -> None:
     """Titles from the cache (or the files), then the index brought up to date; a pool of
     processes segments a large first build."""
+    from capexreader import segment
     from capexreader.corpus import Corpus
     from capexreader.indexer import (
         PARALLEL_FROM,
@@ -43,6 +45,7 @@ def load(root: Path, post: Post) -> None:
         open_index,
     )
 
+    segment.gentle = True  # jieba's dictionary in small steps: the app keeps drawing
     if not root.is_dir():
         post(messages.FolderUnreadable(f"{root}: not a readable folder"))
         return
@@ -86,12 +89,12 @@ def _sync(index: SearchIndex, plan: Plan, post: Post, large: bool) -> None:
     from capexreader.indexer import article_from_index, sync
 
     total = len(plan.todo)
-    if not total:
+    if not total and not plan.removed:
         return
 
-    def progress(done: int, _total: int) -> None:
-        if done == total or done % max(1, total // 100) == 0:
-            post(messages.IndexProgress(done, total))
+    def progress(done: int, of: int) -> None:
+        if done == of or done % max(1, of // 100) == 0:
+            post(messages.IndexProgress(done, of))
 
     def added(batch: list) -> None:
         if large:
@@ -101,20 +104,66 @@ def _sync(index: SearchIndex, plan: Plan, post: Post, large: bool) -> None:
                 )
             )
 
-    post(messages.IndexProgress(0, total))
-    sync(plan.root, index, plan, progress=progress, added=added, cancelled=_cancelled)
+    if total:
+        post(messages.IndexProgress(0, total))
+    done = sync(
+        plan.root,
+        index,
+        plan,
+        progress=progress,
+        added=added,
+        cancelled=_cancelled,
+        waiting=lambda: post(messages.IndexBusy()),
+    )
+    if done is not None and done is not plan:  # another process indexed some of the files
+        post(messages.IndexProgress(1, 1))
+        left = {aid for aid, _, _ in done.todo}
+        elsewhere = {aid for aid, _, _ in plan.todo} - left
+        post(
+            messages.ArticlesAdded(
+                [article_from_index(index, *row) for row in index.infos() if row[0] in elsewhere]
+            )
+        )
 
 
 def _fill_summaries(index: SearchIndex, corpus: Corpus, post: Post) -> None:
-    """Stance and figure counts for articles indexed without them (by the command line),
-    worked out on copies: the screen's articles are only changed on its own thread."""
+    """Stance and figure counts for the articles listed without them: the index's where it has
+    them, else worked out (by the helper process for a long article), always on copies: the
+    screen's articles are only changed on its own thread."""
+    from capexreader.offload import summarise
+
     missing = [a for a in list(corpus.articles) if a.stance_label is None]
+    if not missing:
+        return
+    stored = {aid: info for aid, _, _, info in index.infos() if "stance_label" in info}
+    post(messages.SummariesFound([(a.id, stored[a.id]) for a in missing if a.id in stored]))
+    missing = [a for a in missing if a.id not in stored]
     for start in range(0, len(missing), SUMMARY_BATCH):
-        if _cancelled():
-            return
-        found = [(a.id, a.detached().summarise()) for a in missing[start : start + SUMMARY_BATCH]]
+        found = []
+        for article in missing[start : start + SUMMARY_BATCH]:
+            if _cancelled():
+                return
+            work = article.detached()
+            summary = None
+            if article.is_long:
+                with contextlib.suppress(Failed):  # else in this thread
+                    summary = helper.run(summarise, work.alone(), cancelled=_cancelled)
+            found.append((article.id, summary or work.summarise()))
         index.update_infos(found)
         post(messages.SummariesFound(found))
+
+
+def look_for_changes(index: SearchIndex, seen: int, post: Post) -> None:
+    """What another process indexed since ``seen`` (the index's version then): a script's
+    import, a `list` run on a changed folder. Its articles are posted for the list."""
+    from capexreader.indexer import article_from_index
+
+    version = index.version()
+    if version == seen:
+        return
+    index.reload()
+    articles = [article_from_index(index, *row) for row in index.infos()]
+    post(messages.IndexChanged(version, articles))
 
 
 def prepare(article: Article, post: Post) -> None:

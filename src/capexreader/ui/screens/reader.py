@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.markup import escape
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header
@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from capexreader.session import ReaderSession, Span
 
 NARROW = 100  # columns: below this the sidebar hides and the list narrows
+BUSY = (
+    "Another capexreader is indexing this folder: the list shows what is indexed so far and "
+    "fills in when it is done."
+)
+WATCH_EVERY = 3.0  # seconds between looks at what other processes wrote to the index
 
 
 def _settle() -> None:
@@ -48,6 +53,7 @@ class ReaderScreen(Screen[None]):
     def __init__(self, session: ReaderSession) -> None:
         super().__init__()
         self.session = session
+        self._index_version = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,14 +75,7 @@ class ReaderScreen(Screen[None]):
         self.set_timer(0.1, self.load)
 
     def load(self) -> None:
-        self.app.run_worker(
-            partial(workers.load, self.session.root, self.post_message),
-            thread=True,
-            exclusive=True,
-            group="load",
-            description="Loading the folder",
-            exit_on_error=False,
-        )
+        self._work(partial(workers.load, self.session.root, self.post_message), "load", "Loading the folder")
 
     def on_resize(self) -> None:
         self.narrow = self.size.width < NARROW
@@ -117,6 +116,10 @@ class ReaderScreen(Screen[None]):
         bar.display = message.done < message.total
         bar.update(total=message.total, progress=message.done)
 
+    @on(messages.IndexBusy)
+    def _index_busy(self) -> None:
+        self.notify(BUSY, title="Index busy", timeout=8)
+
     @on(messages.ArticlesAdded)
     def _articles_added(self, message: messages.ArticlesAdded) -> None:
         first = self.session.add_articles(message.articles)
@@ -128,6 +131,8 @@ class ReaderScreen(Screen[None]):
     def _index_ready(self, message: messages.IndexReady) -> None:
         session = self.session
         session.index = message.index
+        self._index_version = message.index.version()
+        self.set_interval(WATCH_EVERY, self._watch_index)
         _settle()
         if session.add_problems(message.problems):
             self.report_problems()
@@ -136,6 +141,29 @@ class ReaderScreen(Screen[None]):
         if session.pending_query is not None:
             query, session.pending_query = session.pending_query, None
             self.run_search(query)
+
+    def _watch_index(self) -> None:
+        index = self.session.index
+        busy = any(w.group in ("load", "watch") and not w.is_finished for w in self.app.workers)
+        if index is not None and not busy:
+            changes = partial(workers.look_for_changes, index, self._index_version, self.post_message)
+            self._work(changes, "watch", "Looking for changes to the index")
+
+    def _work(self, work: Callable[[], None], group: str, description: str) -> None:
+        """A thread worker, the last of its group; on the app, whose one handler reports errors."""
+        self.app.run_worker(
+            work, thread=True, exclusive=True, group=group, description=description, exit_on_error=False
+        )
+
+    @on(messages.IndexChanged)
+    def _index_changed(self, message: messages.IndexChanged) -> None:
+        self._index_version = message.version
+        added, dropped = self.session.take_index(message.articles)
+        if added or dropped:
+            self.refresh_list()
+            self.notify(
+                f"Another capexreader changed this folder's index: {added} added, {dropped} gone.", timeout=5
+            )
 
     @on(messages.SummariesFound)
     def _summaries_found(self, message: messages.SummariesFound) -> None:
@@ -168,13 +196,7 @@ class ReaderScreen(Screen[None]):
     def refresh_list(self, keep: bool = True) -> list[Article]:
         """Show the articles that pass the filters; returns them. keep: the highlight stays on
         the same article where it is still listed (else it goes to the first)."""
-        session = self.session
-        articles = session.visible()
-        listing = self.query_one(ArticleList)
-        listing.show_articles(articles, session.result.counts if session.result else None, keep=keep)
-        parts, listing.border_subtitle = session.list_title(len(articles))
-        listing.border_title = " · ".join(escape(p) for p in parts)  # titles take markup
-        return articles
+        return self.query_one(ArticleList).show_session(self.session, keep)
 
     def open_article(self, article_id: str, focus: bool = True) -> None:
         article = self.session.open(article_id)
@@ -186,15 +208,10 @@ class ReaderScreen(Screen[None]):
         self.current = article
         view = self.query_one(ArticleView)
         if not self.session.is_prepared(article):  # a long one: the work is done apart
-            self.app.run_worker(
-                partial(workers.prepare, article, self.post_message),
-                thread=True,
-                exclusive=True,
-                group="article",
-                exit_on_error=False,
-                description="Reading a long article",
+            self._work(
+                partial(workers.prepare, article, self.post_message), "article", "Reading a long article"
             )
-        if article.loaded:
+        if article.loaded or not article.is_long:  # a short body is read from the cache at once
             self._show_body(article)
         else:
             view.show("")
@@ -269,11 +286,18 @@ class ReaderScreen(Screen[None]):
         bar.set_info(Text(self.session.search_info()))
         first = self.refresh_list(keep=False)  # the first result opens
         if result is not None and result.ids and first:
-            self.open_article(first[0].id)  # n and N step through the hits from the reader
+            self.open_article(first[0].id, focus=False)
+            self.call_after_refresh(self._focus_reader, result)
             return
         if self.session.current is not None:
             self.open_article(self.session.current.id, focus=False)
         bar.input.focus()
+
+    def _focus_reader(self, result: object) -> None:
+        """n and N step through the hits from the reader. The focus moves once the results are
+        drawn: a focus change restyles the whole screen, which would double the first frame."""
+        if self.session.result is result:  # not cleared or replaced meanwhile
+            self.query_one(ArticleView).focus()
 
     def action_clear_search(self) -> None:
         bars = self.query(SearchBar)

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
+from textual.markup import escape
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -21,6 +22,7 @@ from .base_style import BaseStyle
 
 if TYPE_CHECKING:
     from capexreader.corpus import Article
+    from capexreader.session import ReaderSession
 
 ROWS = 2  # lines an article
 CACHED_ROWS = 160  # drawn lines kept (each Strip holds caches of its own: ~40 objects)
@@ -128,6 +130,14 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
             at = (i for i, a in enumerate(self._articles) if a.id == current)
             self.highlighted = next(at, 0) if current is not None else 0
         self.refresh()
+
+    def show_session(self, session: ReaderSession, keep: bool = True) -> list[Article]:
+        """The session's visible articles, with the filters in the title; returns them."""
+        articles = session.visible()
+        self.show_articles(articles, session.result.counts if session.result else None, keep=keep)
+        parts, self.border_subtitle = session.list_title(len(articles))
+        self.border_title = " · ".join(escape(p) for p in parts)  # titles take markup
+        return articles
 
     def refresh_rows(self) -> None:
         """Redraw after summaries (stance, figures) changed."""

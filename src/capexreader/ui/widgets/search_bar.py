@@ -37,9 +37,11 @@ class SearchInput(Input):
 
 
 def _load_query_tools() -> None:
+    from capexreader import segment
     from capexreader.query import glossary
     from capexreader.segment import tokenizer
 
+    segment.gentle = True  # in small steps: the app keeps drawing
     try:
         glossary()
         tokenizer()

@@ -1,0 +1,107 @@
+"""One folder's index used by several processes at once; builds killed midway; failures said
+in one line."""
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+CLI = [sys.executable, "-m", "capexreader"]
+
+
+def write_folder(folder, count, start=0):
+    folder.mkdir(exist_ok=True)
+    for n in range(start, start + count):
+        text = f"---\ntitle: 第{n}篇 capex\ndate: 2025-01-{1 + n % 28:02}\n---\n" + (
+            f"微软第{n}次宣布投入{n}0亿美元建设数据中心，市场担心AI泡沫。Capex bubble fears, part {n}.\n" * 3
+        )
+        (folder / f"{n:04}.md").write_text(text, "utf-8")
+
+
+def run(args, cache, **kw):
+    env = {**os.environ, "CAPEXREADER_CACHE_DIR": str(cache)}
+    return subprocess.Popen(
+        [*CLI, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw
+    )
+
+
+def together(commands, cache):
+    procs = [run(args, cache) for args in commands]
+    outputs = [p.communicate(timeout=180) for p in procs]
+    return [(p.returncode, out, err) for p, (out, err) in zip(procs, outputs, strict=True)]
+
+
+@pytest.mark.parametrize("count", [12, 260])  # a few files, and a build in worker processes
+def test_processes_started_together_on_a_new_folder_all_answer_the_same(tmp_path, count):
+    folder = tmp_path / "articles"
+    write_folder(folder, count)
+    cache = tmp_path / "cache"
+    answers = together([["list", "--content", str(folder), "--format", "json"]] * 3, cache)
+    for code, _out, err in answers:
+        assert code == 0, err
+        assert "Traceback" not in err
+    outputs = {out for _, out, _ in answers}
+    assert len(outputs) == 1 and len(json.loads(outputs.pop())) == count
+
+
+def test_searches_meeting_a_changed_and_an_added_file_all_succeed(tmp_path):
+    folder = tmp_path / "articles"
+    write_folder(folder, 20)
+    cache = tmp_path / "cache"
+    assert run(["list", "--content", str(folder)], cache).wait(120) == 0
+    (folder / "0003.md").write_text("---\ntitle: changed\n---\n泡沫已经破裂。", "utf-8")
+    write_folder(folder, 1, start=20)
+    args = ["search", "泡沫", "--content", str(folder), "--format", "json"]
+    answers = together([args] * 3, cache)
+    assert [code for code, _, _ in answers] == [0, 0, 0], [err for _, _, err in answers]
+    results = [[r["article"] for r in json.loads(out)["results"]] for _, out, _ in answers]
+    assert results[0] == results[1] == results[2] and len(results[0]) == 21
+
+
+def test_a_build_killed_at_any_moment_is_repaired_by_the_next_run(tmp_path):
+    folder = tmp_path / "articles"
+    write_folder(folder, 300)
+    clean = run(["search", "泡沫", "--content", str(folder), "--format", "json"], tmp_path / "clean")
+    expected, _ = clean.communicate(timeout=180)
+    cache = tmp_path / "cache"
+    rng = random.Random(7)
+    for _ in range(3):
+        proc = run(["list", "--content", str(folder)], cache)
+        time.sleep(rng.uniform(0.3, 2.5))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+    again = run(["search", "泡沫", "--content", str(folder), "--format", "json"], cache)
+    out, err = again.communicate(timeout=180)
+    assert again.returncode == 0, err
+    assert json.loads(out) == json.loads(expected)
+
+
+def test_a_failing_write_is_one_line_with_the_details_in_the_log(tmp_path):
+    folder = tmp_path / "articles"
+    write_folder(folder, 3)
+    cache = tmp_path / "cache"
+    code = (
+        "import sys\n"
+        "from capexreader import search, cli\n"
+        "def full(*a, **k):\n"
+        "    raise OSError(28, 'No space left on device')\n"
+        "search.SearchIndex.put = full\n"
+        "sys.exit(cli.main(sys.argv[1:]))\n"
+    )
+    env = {**os.environ, "CAPEXREADER_CACHE_DIR": str(cache)}
+    args = ["list", "--content", str(folder)]
+    done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert lines[0].startswith(f"capexreader: indexing {folder} failed: OSError:")
+    assert "No space left on device" in lines[0] and "--debug" in lines[1]
+    assert "Traceback" in (cache / "capexreader.log").read_text("utf-8")
+    debug = subprocess.run(
+        [sys.executable, "-c", code, *args, "--debug"], env=env, capture_output=True, text=True
+    )
+    assert debug.returncode == 1 and "Traceback" in debug.stderr
