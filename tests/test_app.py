@@ -323,12 +323,14 @@ async def test_collection_is_paused_only_until_the_first_frame():
             yield from super().compose()
 
     seen = []
+    before = gc.get_threshold()
     app = Watched()
     assert gc.isenabled()  # made, not yet running
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert seen == [False] and gc.isenabled()  # on again once the frame is out
-    assert gc.isenabled()
+        assert gc.get_threshold()[2] > 10**6  # full collections left to the app's timer
+    assert gc.isenabled() and gc.get_threshold() == before
 
 
 async def test_collection_resumes_when_the_app_stops_before_its_first_frame():

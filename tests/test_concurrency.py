@@ -105,3 +105,65 @@ def test_a_failing_write_is_one_line_with_the_details_in_the_log(tmp_path):
         [sys.executable, "-c", code, *args, "--debug"], env=env, capture_output=True, text=True
     )
     assert debug.returncode == 1 and "Traceback" in debug.stderr
+
+
+async def test_the_reader_picks_up_what_another_process_indexed(tmp_path, monkeypatch):
+    from capexreader.ui.app import CapexReaderApp
+    from capexreader.ui.screens import reader
+    from capexreader.ui.widgets.article_list import ArticleList
+
+    from .conftest import wait_ready
+
+    monkeypatch.setattr(reader, "WATCH_EVERY", 0.2)
+    folder = tmp_path / "articles"
+    write_folder(folder, 3)
+    app = CapexReaderApp(folder)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        assert len(app.query_one(ArticleList).article_ids) == 3
+        app.reader.open_article("0001")  # the open article stays, whatever the others do
+        write_folder(folder, 2, start=3)
+        (folder / "0000.md").unlink()
+        other = subprocess.run([*CLI, "list", "--content", str(folder)], capture_output=True, text=True)
+        assert other.returncode == 0, other.stderr
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if len(app.query_one(ArticleList).article_ids) == 4:
+                break
+        assert app.query_one(ArticleList).article_ids == ["0001", "0002", "0003", "0004"]
+
+
+async def test_the_reader_waits_for_another_processes_build_and_says_so(tmp_path, monkeypatch):
+    from filelock import FileLock
+
+    from capexreader.indexer import index_path
+    from capexreader.ui.app import CapexReaderApp
+    from capexreader.ui.widgets.article_list import ArticleList
+
+    from .conftest import wait_ready
+
+    folder = tmp_path / "articles"
+    write_folder(folder, 2)
+    built = subprocess.run([*CLI, "list", "--content", str(folder)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    write_folder(folder, 1, start=2)  # a new file, while another process is building
+    lock = FileLock(f"{index_path(folder)}.lock")
+    lock.acquire()  # as another process building this folder's index would
+    app = CapexReaderApp(folder)
+    said = []
+    monkeypatch.setattr(app, "notify", lambda message, **kw: said.append(message))
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if said:
+                    break
+            assert any("Another capexreader is indexing" in m for m in said)
+            assert not app.session.ready and len(app.query_one(ArticleList).article_ids) == 3
+            lock.release()
+            await wait_ready(pilot)
+            assert app.session.index is not None and len(app.session.index) == 3
+            assert len(app.query_one(ArticleList).article_ids) == 3
+    finally:
+        if lock.is_locked:
+            lock.release()

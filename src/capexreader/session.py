@@ -122,8 +122,9 @@ class ReaderSession:
             return []
         wanted = self.stance_filter
         if self.result is not None:
-            found = (self.corpus.by_id.get(aid) for aid in self.result.ids)
-            return [a for a in found if a is not None and wanted in ("all", a.stance_label)]
+            by_id = self.corpus.by_id
+            found = [by_id[aid] for aid in self.result.ids if aid in by_id]
+            return found if wanted == "all" else [a for a in found if a.stance_label == wanted]
         if wanted == "all":
             return self.corpus.articles
         return [a for a in self.corpus.articles if a.stance_label == wanted]

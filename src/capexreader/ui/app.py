@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerState
 from capexreader.paths import bundled_content
 from capexreader.session import STANCE_FILTERS, ReaderSession
 
+from .collector import FULL_EVERY, Collector
 from .keys import APP_KEYS
 from .screens.reader import ReaderScreen
 
@@ -39,7 +40,7 @@ class CapexReaderApp(App[None]):
         super().__init__()
         self.session = ReaderSession(Path(content_dir) if content_dir else bundled_content())
         self._keymap = keymap or {}
-        self._collecting = False
+        self.collector = Collector()
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen(self.session)
@@ -52,10 +53,7 @@ class CapexReaderApp(App[None]):
         return screen
 
     def on_load(self) -> None:
-        # No cyclic collection until the first frame is out: the collector would walk every
-        # object the imports made, more than once, in the first frame's time (startup.py shows it).
-        self._collecting = gc.isenabled()
-        gc.disable()
+        self.collector.hold()
 
     def on_mount(self) -> None:
         self.sub_title = self.session.root.name
@@ -63,16 +61,14 @@ class CapexReaderApp(App[None]):
         self.call_after_refresh(self._first_frame_out)
 
     def _first_frame_out(self) -> None:
-        gc.freeze()  # what the start made lives on: later collections need not walk it
-        if self._collecting:
-            gc.enable()
-            self._collecting = False
+        if self.collector.release():
+            self.set_interval(FULL_EVERY, gc.collect)
 
     def on_unmount(self) -> None:
         from . import workers
 
         workers.helper.stop()  # a long article's work is not waited for
-        self._first_frame_out()
+        self.collector.restore()
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:

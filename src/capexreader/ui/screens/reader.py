@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -16,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from .. import messages, workers
+from ..collector import settle
 from ..keys import READER_KEYS
 from ..widgets.article_header import ArticleHeader
 from ..widgets.article_list import ArticleList
@@ -33,12 +33,6 @@ BUSY = (
     "fills in when it is done."
 )
 WATCH_EVERY = 3.0  # seconds between looks at what other processes wrote to the index
-
-
-def _settle() -> None:
-    """Move what is alive now (articles, a long article's figures) out of the collector's
-    sight: full collections would otherwise walk it all again and again."""
-    gc.freeze()
 
 
 class ReaderScreen(Screen[None]):
@@ -133,7 +127,7 @@ class ReaderScreen(Screen[None]):
         session.index = message.index
         self._index_version = message.index.version()
         self.set_interval(WATCH_EVERY, self._watch_index)
-        _settle()
+        settle()
         if session.add_problems(message.problems):
             self.report_problems()
         if session.corpus is None or not session.corpus.articles:
@@ -181,7 +175,7 @@ class ReaderScreen(Screen[None]):
         article = message.article
         article.adopt(message.figures, message.stance)
         self.session.keep_prepared(article, message.prepared)
-        _settle()
+        settle()
         if self.session.current is article:
             self.mutate_reactive(ReaderScreen.current)  # the header and sidebar redraw
             view = self.query_one(ArticleView)

@@ -44,7 +44,7 @@ class FigureList(OptionList):
             self.index = index
             super().__init__()
 
-    article: reactive[Article | None] = reactive(None, always_update=True)
+    article: reactive[Article | None] = reactive(None, always_update=True, repaint=False)
     listed: Article | None = None  # whose figures are listed (None: none, or still waiting)
 
     def watch_article(self, article: Article | None) -> None:
