@@ -51,8 +51,9 @@ def main() -> None:
         [sys.executable, str(HERE / "app_bench.py"), "--corpus", str(corpus), "--cache", cache],
         capture_output=True,
         text=True,
-        check=True,
     )
+    if app.returncode:
+        sys.exit(f"app_bench.py failed:\n{app.stderr}")
     report["app_large_warm"] = json.loads(app.stdout)
     print(json.dumps(report, indent=2, ensure_ascii=False))
 

@@ -333,6 +333,21 @@ async def test_collection_is_paused_only_until_the_first_frame():
     assert gc.isenabled() and gc.get_threshold() == before
 
 
+async def test_full_collections_run_on_the_apps_timer(monkeypatch):
+    import gc
+
+    from capexreader.ui import collector
+
+    monkeypatch.setattr(collector, "FULL_EVERY", 0.05)
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        for _ in range(3):
+            gc.collect(1)  # young passes, as a busy session makes them
+        await pilot.pause(0.3)
+        assert app.is_running and gc.get_count()[2] == 0  # a full pass ran meanwhile
+
+
 async def test_collection_resumes_when_the_app_stops_before_its_first_frame():
     import gc
 

@@ -236,13 +236,16 @@ class SearchIndex:
         """The index at path if it is one of this schema; None if missing, old or damaged."""
         try:
             db = _connect(path)
+        except sqlite3.DatabaseError:
+            return None  # cannot be opened: rebuilt, where that fails the caller is told
+        try:
             version = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             if version and version[0] == SCHEMA:
                 db.execute("SELECT count(*) FROM docs").fetchone()
                 return _tune(db)
-            db.close()
         except sqlite3.DatabaseError:
             pass  # no tables yet, not a database, or damaged
+        db.close()
         return None
 
     @staticmethod

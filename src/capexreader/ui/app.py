@@ -17,7 +17,8 @@ from textual.worker import Worker, WorkerState
 from capexreader.paths import bundled_content
 from capexreader.session import STANCE_FILTERS, ReaderSession
 
-from .collector import FULL_EVERY, Collector
+from . import collector
+from .collector import Collector
 from .keys import APP_KEYS
 from .screens.reader import ReaderScreen
 
@@ -62,7 +63,10 @@ class CapexReaderApp(App[None]):
 
     def _first_frame_out(self) -> None:
         if self.collector.release():
-            self.set_interval(FULL_EVERY, gc.collect)
+            self.set_interval(collector.FULL_EVERY, self._collect)
+
+    def _collect(self) -> None:
+        gc.collect()
 
     def on_unmount(self) -> None:
         from . import workers
