@@ -12,7 +12,7 @@ SIZE = (140, 40)
 async def shoot(name: str, keys: list[str]) -> None:
     app = CapexReaderApp()
     async with app.run_test(size=SIZE) as pilot:
-        while not app.ready:
+        while not app.session.ready:
             await pilot.pause(0.05)
         await pilot.press(*keys)
         await pilot.pause(0.2)
