@@ -299,19 +299,3 @@ def open_synced(
     if check or not len(index):
         sync(root, index, progress=progress, summarise=False, waiting=waiting)
     return index
-
-
-def load_cached(
-    root: Path,
-    workers: int | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    waiting: Callable[[], object] | None = None,
-) -> tuple[Corpus, SearchIndex]:
-    """The corpus and its index, brought up to date (the command line's way in)."""
-    from .corpus import CorpusError
-
-    if not root.is_dir():
-        raise CorpusError(f"{root}: not a readable folder")
-    index, _ = open_index(root)
-    sync(root, index, workers=workers, progress=progress, summarise=False, waiting=waiting)
-    return corpus_from_index(root, index), index
