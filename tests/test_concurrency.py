@@ -167,3 +167,44 @@ async def test_the_reader_waits_for_another_processes_build_and_says_so(tmp_path
     finally:
         if lock.is_locked:
             lock.release()
+
+
+QUOTA = (
+    "import resource, signal, sys\n"
+    "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails, as on a full disk\n"
+    "resource.setrlimit(resource.RLIMIT_FSIZE, (120_000, 120_000))\n"
+    "from capexreader import cli\n"
+    "sys.exit(cli.main(sys.argv[1:]))\n"
+)
+
+
+def test_a_full_disk_is_one_line_and_leaves_no_half_written_file(tmp_path):
+    folder = tmp_path / "articles"
+    write_folder(folder, 60)
+    for f in folder.iterdir():  # long enough that the index outgrows the quota
+        f.write_text(f.read_text("utf-8") + "数据中心的资本开支继续增长。\n" * 200, "utf-8")
+    cache = tmp_path / "cache"
+    env = {**os.environ, "CAPEXREADER_CACHE_DIR": str(cache)}
+    args = ["list", "--content", str(folder)]
+    done = subprocess.run([sys.executable, "-c", QUOTA, *args], env=env, capture_output=True, text=True)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    first = done.stderr.strip().splitlines()[0]
+    assert first.startswith(f"capexreader: indexing {folder} failed:"), done.stderr
+    assert not [p.name for p in cache.iterdir() if p.name.startswith("tmp")]
+    # with room again, the next run repairs what was left and answers in full
+    again = run(["list", "--content", str(folder), "--format", "json"], cache)
+    out, err = again.communicate(timeout=180)
+    assert again.returncode == 0, err
+    assert len(json.loads(out)) == 60
+
+
+def test_a_cache_folder_that_cannot_be_made_is_said_and_the_command_answers(tmp_path):
+    folder = tmp_path / "articles"
+    write_folder(folder, 3)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", "utf-8")
+    proc = run(["search", "泡沫", "--content", str(folder), "--format", "json"], blocked)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0
+    assert err.strip() == "capexreader: no writable cache folder: the index lives in memory this time"
+    assert len(json.loads(out)["results"]) == 3

@@ -3,7 +3,7 @@
 import pytest
 
 from capexreader.corpus import load_corpus
-from capexreader.search import SearchIndex
+from capexreader.search import SearchIndex, make_record
 
 from .conftest import CONTENT
 
@@ -166,3 +166,38 @@ def test_the_gentle_dictionary_build_segments_like_jiebas_own(tmp_path):
     assert gentle.initialized and (gentle.total, len(gentle.FREQ)) == (own.total, len(own.FREQ))
     text = "微软资本支出增长，杰文斯悖论与人工智能泡沫"
     assert gentle.lcut_for_search(text) == own.lcut_for_search(text)
+
+
+def test_ties_are_in_id_order_and_a_limit_keeps_the_smallest_ids():
+    index = SearchIndex()
+    for name in ("d", "b", "e", "a", "c"):  # the same text: the same score
+        index.add(name, "同题", "市场担心AI泡沫。")
+    index.add("z", "泡沫", "市场担心AI泡沫，泡沫，泡沫。")  # the best, whatever its id
+    assert index.search("泡沫").ids == ["z", "a", "b", "c", "d", "e"]
+    limited = index.search("泡沫", limit=3)
+    assert limited.ids == ["z", "a", "b"] and limited.matched == 6
+    assert index.search("泡沫", limit=3, hit_limit=1).hits.keys() == {"z"}
+
+
+def test_a_reopened_index_knows_its_articles_without_reading_them_all(tmp_path):
+    path = tmp_path / "index.sqlite"
+    index = SearchIndex(path)
+    for n in range(5000):  # more than one stored piece of the length table
+        body = f"第{n}篇说泡沫。" if n % 2 else "天气很好。"
+        index.put(make_record(f"a{n:04}", f"第{n}篇", body), commit=False)
+    index.commit()
+    index.remove("a0001")
+    again = SearchIndex(path)
+    assert len(again) == 4999
+    result = again.search("泡沫", limit=2)
+    assert result.ids == ["a0003", "a0005"] and result.matched == 2499
+    assert [r.article for r in again.results(result)] == ["a0003", "a0005"]
+    assert again.hits("a0003", result.groups)[0].text == "泡沫"
+
+
+def test_another_processes_commit_is_seen_after_refresh(tmp_path):
+    path = tmp_path / "index.sqlite"
+    one, two = SearchIndex(path), SearchIndex(path)
+    one.add("x", "泡沫", "泡沫来了。")
+    assert two.search("泡沫").ids == [] and two.refresh()
+    assert two.search("泡沫").ids == ["x"] and not two.refresh()

@@ -110,7 +110,7 @@ def _run(args: argparse.Namespace) -> int:
     Stage.what = f"indexing {root}"
     tty = sys.stderr.isatty()
     try:
-        index = open_synced(
+        index, why = open_synced(
             root,
             progress=_progress if tty else None,
             waiting=_waiting if tty else None,
@@ -119,6 +119,8 @@ def _run(args: argparse.Namespace) -> int:
     except CorpusError as exc:
         print(f"capexreader: {exc}", file=sys.stderr)
         return 1
+    if why:
+        print(f"capexreader: {why}", file=sys.stderr)
     for problem in as_load_problems(index.problems()):
         print(f"capexreader: {problem}", file=sys.stderr)
     Stage.what = f"{args.command} in {root}"
@@ -222,8 +224,12 @@ TEXT_RESULTS = 20  # results the text output shows unless --limit says otherwise
 
 def cmd_search(root: Path, index: SearchIndex, args: argparse.Namespace) -> int:
     """Results streamed as they are built: the first lines come at once, memory stays bounded."""
-    result = index.search(args.query, expand=not args.no_expand, limit=args.limit, hit_limit=0)
-    if args.format == "json":
+    text = args.format == "text"
+    shown = args.limit or TEXT_RESULTS
+    # only what is printed is ranked in full and named: the time does not grow with the corpus
+    limit = shown if text else args.limit
+    result = index.search(args.query, expand=not args.no_expand, limit=limit, hit_limit=0)
+    if not text:
         head = json.dumps({"query": result.query, "terms": result.terms}, ensure_ascii=False)
         sys.stdout.write(head[:-1] + ', "results": [')
         for n, r in enumerate(index.results(result)):
@@ -236,16 +242,13 @@ def cmd_search(root: Path, index: SearchIndex, args: argparse.Namespace) -> int:
             sys.stdout.write(("," if n else "") + "\n  " + json.dumps(item, ensure_ascii=False))
         sys.stdout.write("\n]}\n")
         return 0
-    shown = args.limit or TEXT_RESULTS
-    print(f"{len(result.ids)} articles · terms: {', '.join(result.terms) or '(none)'}")
-    for n, r in enumerate(index.results(result)):
-        if n == shown:
-            break
+    print(f"{result.matched} articles · terms: {', '.join(result.terms) or '(none)'}")
+    for r in index.results(result):
         print(f"\n{r.title}  [{r.article}]  score {r.score:.2f}, {len(r.hits)} hits")
         for hit in r.hits[:5]:
             print(f"  {hit.start:>6}  {hit.context}")
-    if len(result.ids) > shown:
-        print(f"\n… and {len(result.ids) - shown} more (--limit N shows more)")
+    if result.matched > shown:
+        print(f"\n… and {result.matched - shown} more (--limit N shows more)")
     return 0
 
 

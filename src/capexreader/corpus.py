@@ -294,12 +294,13 @@ def scan(root: Path) -> list[tuple[str, str]]:
         dirs = []
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
+            if name[0] == ".":
                 continue
+            dot = name.rfind(".")
             try:
                 if entry.is_dir():
                     dirs.append((entry.path, f"{prefix}{name}/"))
-                elif os.path.splitext(name)[1].lower() in TEXT_SUFFIXES:
+                elif dot > 0 and name[dot:].lower() in TEXT_SUFFIXES:
                     st = entry.stat()
                     found.append((prefix + name, f"{st.st_size}:{st.st_mtime_ns}"))
             except OSError:

@@ -35,6 +35,7 @@ class Plan:
     todo: list[tuple[str, str, str]] = field(default_factory=list)  # id, path, key
     removed: list[str] = field(default_factory=list)
     version: int = 0  # the index's data version it was made against
+    digest: str = ""  # of the scan: when the index holds the same, nothing needs comparing
 
 
 def index_path(root: Path) -> Path | None:
@@ -59,15 +60,19 @@ def open_index(root: Path) -> tuple[SearchIndex, str | None]:
 
 def make_plan(root: Path, index: SearchIndex) -> Plan:
     """Which files are new or changed (by size and mtime) and which are gone."""
+    index.refresh()
     version = index.version()
     found = scan(root)
+    digest = hashlib.sha1("\n".join(f"{rel}\t{key}" for rel, key in found).encode()).hexdigest()
+    if digest == index.meta("scan"):
+        return Plan(root, {}, {}, version=version, digest=digest)  # as the last sync left it
     ids = assign_ids([rel for rel, _ in found])
     base = os.fspath(root)
     files = {os.path.join(base, rel): ids[rel] for rel, _ in found}
     keys = {ids[rel]: key for rel, key in found}
     known = index.keys()
     bad = {p: k for p, k, _, fatal in index.problems() if fatal}
-    plan = Plan(root, files, keys, version=version)
+    plan = Plan(root, files, keys, version=version, digest=digest)
     for path, aid in files.items():
         if aid in keys and known.get(aid) != keys[aid] and bad.get(path) != keys[aid]:
             plan.todo.append((aid, path, keys[aid]))
@@ -183,7 +188,6 @@ def sync(
         if not held:
             return None
         if plan is None or plan.version != index.version():  # written by another process
-            index.reload()
             plan = make_plan(root, index)
         _carry_out(index, plan, workers, progress, added, summarise, cancelled)
         return plan
@@ -227,6 +231,8 @@ def _carry_out(
     summarise: bool,
     cancelled: Callable[[], bool],
 ) -> None:
+    if not plan.todo and not plan.removed and index.meta("scan") == plan.digest:
+        return
     for aid in plan.removed:
         index.remove(aid, commit=False)
     problems = kept_problems(index, plan)
@@ -246,6 +252,8 @@ def _carry_out(
         if progress:
             progress(done, len(plan.todo))
     index.set_problems(problems)
+    if done == len(plan.todo):  # not cancelled: the next scan that finds the same skips the rest
+        index.set_meta("scan", plan.digest)
     index.commit()
 
 
@@ -288,14 +296,15 @@ def open_synced(
     progress: Callable[[int, int], None] | None = None,
     waiting: Callable[[], object] | None = None,
     check: bool = True,
-) -> SearchIndex:
+) -> tuple[SearchIndex, str | None]:
     """The index of root, brought up to date first unless check is False (the caller knows
-    nothing changed; an index with nothing in it is built all the same)."""
+    nothing changed; an index with nothing in it is built all the same); and why it lives in
+    memory, if it does."""
     from .corpus import CorpusError
 
     if not root.is_dir():
         raise CorpusError(f"{root}: not a readable folder")
-    index, _ = open_index(root)
+    index, why = open_index(root)
     if check or not len(index):
         sync(root, index, progress=progress, summarise=False, waiting=waiting)
-    return index
+    return index, why

@@ -18,8 +18,9 @@ from filelock import FileLock
 from .fold import fold
 from .query import index_text, parse_query, segment_term
 
-SCHEMA = "10"
+SCHEMA = "11"
 MAX_SEGMENTS = 64  # a term's list is rewritten as one row when it has more pieces than this
+CHUNK = 4096  # rowids per stored piece of the length table: a commit rewrites only its pieces
 K1, B, TITLE_WEIGHT = 1.2, 0.75, 2.0
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -29,6 +30,7 @@ CREATE TABLE IF NOT EXISTS postings(doc INTEGER PRIMARY KEY, terms TEXT, ends BL
 CREATE TABLE IF NOT EXISTS lists(term TEXT, seg INTEGER, docs BLOB, tfs BLOB, titled BLOB,
     PRIMARY KEY(term, seg)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS problems(path TEXT PRIMARY KEY, key TEXT, reason TEXT, fatal INTEGER);
+CREATE TABLE IF NOT EXISTS lengths(chunk INTEGER PRIMARY KEY, data BLOB);
 """
 
 
@@ -87,6 +89,8 @@ class SearchResult:
         self.counts: dict[str, int] = counts or {}
         self._scores, self._titles = scores or [], titles or []
         self.hits: dict[str, list[Hit]] = hits or {}  # of the articles whose hits were built
+        self.matched = len(self.ids)  # articles that match, those beyond a limit included
+        self.rows: dict[str, int] = {}  # article id -> the index's rowid
         self._results: list[Result] | None = None
 
     @property
@@ -192,6 +196,10 @@ class SearchIndex:
     added some, so a query reads a few blobs instead of a row per document. Rowids are never
     reused: entries of removed documents are skipped when read and dropped when a list is
     rewritten. ``postings`` keeps each term's spans per document, for hits and phrases.
+
+    A process holds only each document's length, by rowid (``lengths``, stored in pieces):
+    what BM25 needs. Ids and titles are read for the results a query returns, so opening the
+    index and answering a query cost the same at a hundred articles as at a hundred thousand.
     """
 
     def __init__(self, path: Path | None = None) -> None:
@@ -211,9 +219,26 @@ class SearchIndex:
     def reload(self) -> None:
         """Take in what other processes wrote since this one last looked."""
         with self.lock:
-            (top,) = self.db.execute("SELECT max(seg) FROM lists").fetchone()
-            self._seg = (top or 0) + 1
-        self._load_docs()
+            self._version = self.version()
+            row = self.db.execute("SELECT value FROM meta WHERE key='seg'").fetchone()
+            self._seg = int(row[0]) if row else 1
+            pieces = self.db.execute("SELECT chunk, data FROM lengths").fetchall()
+        size = (max((c for c, _ in pieces), default=-1) + 1) * CHUNK
+        lengths = np.zeros(size, dtype=np.float32)
+        for chunk, data in pieces:
+            piece = np.frombuffer(data, dtype=np.float32)
+            lengths[chunk * CHUNK : chunk * CHUNK + len(piece)] = piece
+        self._lengths = lengths
+        self._dirty: set[int] = set()
+        self._stats()
+
+    def refresh(self) -> bool:
+        """Reload if another process has committed since; True if it had. A writer calls this
+        first, so that what it stores is made against what is there."""
+        if self.version() == self._version:
+            return False
+        self.reload()
+        return True
 
     # -- storage ----------------------------------------------------------------------------
     def _open(self, path: Path | None) -> sqlite3.Connection:
@@ -255,30 +280,53 @@ class SearchIndex:
         db.commit()
         return db
 
-    def _load_docs(self) -> None:
-        """Per-document arrays indexed by rowid (the ranking is done on them, not on dicts)."""
-        with self.lock:
-            rows = self.db.execute("SELECT rowid, id, title, length FROM docs ORDER BY id").fetchall()
-        self._ids = {r[0]: r[1] for r in rows}
-        self._rows = {r[1]: r[0] for r in rows}
-        size = max(self._ids, default=0) + 1
-        rowids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        lengths = np.fromiter((r[3] for r in rows), dtype=np.float64, count=len(rows))
-        avg = float(lengths.mean()) if len(rows) else 1.0
-        self._size = size
-        self._live = np.zeros(size, dtype=bool)
-        self._live[rowids] = True
-        self._norm = np.ones(size)
-        self._norm[rowids] = K1 * (1 - B + B * lengths / avg)
-        self._order = np.full(size, size, dtype=np.int64)  # rank in id order, for ties
-        self._order[rowids] = np.arange(len(rows))
-        self._id_of = np.empty(size, dtype=object)
-        self._id_of[rowids] = [r[1] for r in rows]
-        self._title_of = np.empty(size, dtype=object)
-        self._title_of[rowids] = [r[2] for r in rows]
+    def _stats(self) -> None:
+        """The arrays a query ranks on, from the lengths (a removed document's is 0)."""
+        lengths = self._lengths
+        self._live = lengths > 0
+        self._count = int(np.count_nonzero(self._live))
+        avg = float(lengths.sum()) / self._count if self._count else 1.0
+        self._norm = K1 * (1 - B + B * lengths / avg)
+        self._size = len(lengths)
+
+    def _set_length(self, row: int, length: float) -> None:
+        if row >= len(self._lengths):
+            grown = np.zeros((row // CHUNK + 1) * CHUNK, dtype=np.float32)
+            grown[: len(self._lengths)] = self._lengths
+            self._lengths = grown
+        self._lengths[row] = length
+        self._dirty.add(row // CHUNK)
+
+    def _write_lengths(self) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO lengths VALUES(?, ?)",
+            ((c, self._lengths[c * CHUNK : (c + 1) * CHUNK].tobytes()) for c in sorted(self._dirty)),
+        )
+        self._dirty.clear()
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return self._count
+
+    def rowids(self, article_ids: Iterable[str]) -> dict[str, int]:
+        """Article id -> rowid, for the given ids that are stored."""
+        with self.lock:
+            return dict(
+                self.db.execute(
+                    "SELECT id, rowid FROM docs WHERE id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(list(article_ids), ensure_ascii=False),),
+                )
+            )
+
+    def _named(self, rows: list[int]) -> dict[int, tuple[str, str]]:
+        """rowid -> (id, title) of the given rows."""
+        with self.lock:
+            return {
+                r: (i, t)
+                for r, i, t in self.db.execute(
+                    "SELECT rowid, id, title FROM docs WHERE rowid IN (SELECT value FROM json_each(?))",
+                    (json.dumps(rows),),
+                )
+            }
 
     def keys(self) -> dict[str, str]:
         """Article id -> the file key (size and mtime) it was indexed from."""
@@ -302,6 +350,8 @@ class SearchIndex:
                 ),
             )
             row = cur.lastrowid
+            assert row is not None
+            self._set_length(row, rec.length)
             self.db.execute(
                 "INSERT INTO postings VALUES(?,?,?,?)", (row, "\0".join(rec.terms), rec.ends, rec.spans)
             )
@@ -337,6 +387,7 @@ class SearchIndex:
         if row is None:
             return
         (doc,) = row
+        self._set_length(doc, 0)
         self.db.execute("DELETE FROM postings WHERE doc=?", (doc,))
         self.db.execute("DELETE FROM docs WHERE rowid=?", (doc,))
 
@@ -344,12 +395,15 @@ class SearchIndex:
         with self.lock:
             if self._pending:
                 self._flush()
+            if self._dirty:
+                self._write_lengths()
             self.db.commit()
-        self._load_docs()
+            self._stats()
 
     def _flush(self) -> None:
         """Write the pending lists as one new piece per term; rewrite lists grown too long."""
         seg, self._seg = self._seg, self._seg + 1
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES('seg', ?)", (str(self._seg),))
         self.db.executemany(
             "INSERT INTO lists VALUES(?,?,?,?,?)",
             ((t, seg, d.tobytes(), f.tobytes(), h.tobytes()) for t, (d, f, h) in self._pending.items()),
@@ -360,9 +414,7 @@ class SearchIndex:
 
     def _compact(self) -> None:
         """Rewrite each list of many pieces as one, without the entries of removed docs."""
-        (top,) = self.db.execute("SELECT max(rowid) FROM docs").fetchone()
-        live = np.zeros((top or 0) + 1, dtype=bool)
-        live[[r for (r,) in self.db.execute("SELECT rowid FROM docs")]] = True
+        live = self._lengths > 0
         long = [
             t
             for (t,) in self.db.execute(
@@ -406,6 +458,16 @@ class SearchIndex:
                     )
             self.db.commit()
 
+    def meta(self, key: str) -> str | None:
+        with self.lock:
+            row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Stored with the next commit."""
+        with self.lock:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (key, value))
+
     def set_problems(self, problems: list[tuple[str, str, str, bool]]) -> None:
         with self.lock:
             self.db.execute("DELETE FROM problems")
@@ -426,13 +488,13 @@ class SearchIndex:
         Never raises on odd input: an unsearchable query gives an empty result."""
         groups = parse_query(query, expand)
         terms = [t for g in groups for t in g]
-        if not groups or not self._ids:
+        if not groups or not self._count:
             return SearchResult(query, terms, groups)
         with self.lock:
             matches = [self._match_group(g) for g in groups]
         found = [(m.tf > 0) | m.titles for m in matches]
         docs = np.logical_and.reduce(found)
-        n = len(self._ids)
+        n = self._count
         scores = np.zeros(self._size)
         counts = np.zeros(self._size, dtype=np.int64)
         for m, where in zip(matches, found, strict=True):
@@ -441,18 +503,36 @@ class SearchIndex:
             scores += idf * (K1 + 1) * m.tf / (m.tf + self._norm) + idf * TITLE_WEIGHT * m.titles
             counts += m.tf
         rows = np.flatnonzero(docs)
-        ranked = rows[np.lexsort((self._order[rows], -scores[rows]))]  # ties in id order
-        if limit:
-            ranked = ranked[:limit]
-        shown = ranked.tolist() if hit_limit is None else ranked[:hit_limit].tolist()
+        ranked = rows[np.argsort(-scores[rows], kind="stable")]
+        matched = len(ranked)
+        if limit and limit < matched:
+            # keep every row tied with the last one kept: ties are put in id order below
+            ranked = ranked[: np.searchsorted(-scores[ranked], -scores[ranked[limit - 1]], side="right")]
+        named = self._named(ranked.tolist())
+        best = sorted(
+            (-score, *named[row], row, tf)
+            for row, score, tf in zip(
+                ranked.tolist(), scores[ranked].tolist(), counts[ranked].tolist(), strict=True
+            )
+            if row in named
+        )[:limit]  # ties in id order
+        shown = [row for _, _, _, row, _ in best[:hit_limit]] if hit_limit != 0 else []
         built = self._hits_of(shown, matches) if shown else {}
-        ids = self._id_of[ranked].tolist()
-        by_id = dict(zip(ids, counts[ranked].tolist(), strict=True))
-        hits = {self._ids[d]: built.get(d, []) for d in shown}
-        by_id.update((a, len(h)) for a, h in hits.items())
-        return SearchResult(
-            query, terms, groups, ids, by_id, scores[ranked].tolist(), self._title_of[ranked].tolist(), hits
+        hits = {named[row][0]: built.get(row, []) for row in shown}
+        counts_by_id = {aid: len(hits[aid]) if aid in hits else tf for _, aid, _, _, tf in best}
+        result = SearchResult(
+            query,
+            terms,
+            groups,
+            [aid for _, aid, _, _, _ in best],
+            counts_by_id,
+            [-neg for neg, _, _, _, _ in best],
+            [title for _, _, title, _, _ in best],
+            hits,
         )
+        result.matched = matched
+        result.rows = {aid: row for _, aid, _, row, _ in best}
+        return result
 
     def results(self, result: SearchResult, batch: int = 200) -> Iterator[Result]:
         """Every result of a search with its hits, built a batch at a time: memory stays
@@ -462,18 +542,19 @@ class SearchIndex:
         every = result.ranked
         for start in range(0, len(every), batch):
             ranked = every[start : start + batch]
-            docs = [self._rows[a] for a, _, _ in ranked if a not in result.hits and a in self._rows]
+            rows = result.rows
+            docs = [rows[a] for a, _, _ in ranked if a not in result.hits and a in rows]
             built = self._hits_of(docs, matches) if docs else {}
             for aid, title, score in ranked:
                 hits = result.hits.get(aid)
                 if hits is None:
-                    hits = built.get(self._rows.get(aid, -1), [])
+                    hits = built.get(rows.get(aid, -1), [])
                 yield Result(aid, title, score, hits, len(hits) or result.counts.get(aid, 0))
 
     def hits(self, article_id: str, groups: list[list[str]]) -> list[Hit]:
         """The hits of one article for parsed query groups (for results built without hits)."""
-        doc = self._rows.get(article_id)
-        if doc is None:
+        doc = self.rowids([article_id]).get(article_id)
+        if doc is None or doc >= self._size:
             return []
         with self.lock:
             matches = [self._match_group(g, only=doc) for g in groups]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import threading
+from pathlib import Path
 
 from .cache import cache_dir
 from .fold import fold
@@ -31,12 +32,25 @@ def tokenizer():  # noqa: ANN201 - jieba has no type hints
                 tk.cache_file = "jieba.cache"
             if gentle:
                 _build_dictionary(tk)
+            elif folder is not None:
+                _initialize_tidily(tk, folder)
             else:
                 tk.initialize()
             for word in load_data("glossary")["words"]:
                 tk.add_word(fold(word), freq=20000)
             _tokenizer = tk
     return _tokenizer
+
+
+def _initialize_tidily(tk, folder: Path) -> None:  # noqa: ANN001
+    """jieba's initialize, which writes its cache to a temporary file and renames it: where
+    the write fails (a full disk) it leaves that file behind, so it is removed here."""
+    before = set(folder.glob("tmp*"))
+    try:
+        tk.initialize()
+    finally:
+        for stray in set(folder.glob("tmp*")) - before:
+            stray.unlink(missing_ok=True)
 
 
 def _build_dictionary(tk) -> None:  # noqa: ANN001
