@@ -6,7 +6,7 @@ import time
 import pytest
 
 from capexreader import indexer
-from capexreader.indexer import corpus_from_index, make_plan, open_index, sync
+from capexreader.indexer import corpus_from_index, kept_problems, make_plan, open_index, sync
 
 
 def write(path, text):
@@ -122,3 +122,19 @@ def test_jieba_dictionary_cache_lives_in_our_cache_folder():
     tk = tokenizer()
     assert Path(tk.tmp_dir) != Path(tempfile.gettempdir())
     assert (Path(tk.tmp_dir) / tk.cache_file).exists()
+
+
+def test_an_unchanged_folder_is_not_compared_again_and_keeps_its_problems(cache, folder):
+    (folder / "bad.txt").write_bytes(b"\x00\x01" * 30)
+    index, _ = open_index(folder)
+    sync(folder, index)
+    plan = make_plan(folder, index)
+    assert plan.unchanged and plan.todo == [] and plan.removed == []
+    assert [p[0] for p in kept_problems(index, plan)] == [str(folder / "bad.txt")]
+    changed = folder / "a.md"
+    changed.write_text(changed.read_text("utf-8") + "\n泡沫。", "utf-8")  # in place, same folder
+    os.utime(changed, ns=(1, 1))  # a new key even on a coarse clock
+    plan = make_plan(folder, index)
+    assert not plan.unchanged and [aid for aid, _, _ in plan.todo] == ["a"]
+    sync(folder, index, plan)
+    assert make_plan(folder, index).unchanged and "a" in [r.article for r in index.search("泡沫").results]

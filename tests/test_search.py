@@ -201,3 +201,18 @@ def test_another_processes_commit_is_seen_after_refresh(tmp_path):
     one.add("x", "泡沫", "泡沫来了。")
     assert two.search("泡沫").ids == [] and two.refresh()
     assert two.search("泡沫").ids == ["x"] and not two.refresh()
+
+
+def test_ranking_on_loaded_names_is_the_same_and_follows_new_articles(tmp_path):
+    by_query = SearchIndex(tmp_path / "index.sqlite")
+    for n, name in enumerate(("d", "b", "e", "a", "c")):
+        by_query.add(name, "同题", "市场担心AI泡沫。" + "其他内容。" * (n % 2))
+    in_memory = SearchIndex(tmp_path / "index.sqlite")
+    in_memory.load_names()
+    for limit in (None, 1, 2, 4):
+        one, two = by_query.search("泡沫", limit=limit), in_memory.search("泡沫", limit=limit)
+        assert (one.ids, one.ranked, one.counts) == (two.ids, two.ranked, two.counts)
+    in_memory.add("f", "泡沫", "泡沫，泡沫。")
+    assert in_memory.search("泡沫").ids[0] == "f"
+    in_memory.remove("f")
+    assert "f" not in in_memory.search("泡沫").ids

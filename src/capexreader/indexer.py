@@ -7,6 +7,7 @@ import contextlib
 import hashlib
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ class Plan:
     removed: list[str] = field(default_factory=list)
     version: int = 0  # the index's data version it was made against
     digest: str = ""  # of the scan: when the index holds the same, nothing needs comparing
+    unchanged: bool = False  # the folder is as the last complete sync left it
 
 
 def index_path(root: Path) -> Path | None:
@@ -65,7 +67,7 @@ def make_plan(root: Path, index: SearchIndex) -> Plan:
     found = scan(root)
     digest = hashlib.sha1("\n".join(f"{rel}\t{key}" for rel, key in found).encode()).hexdigest()
     if digest == index.meta("scan"):
-        return Plan(root, {}, {}, version=version, digest=digest)  # as the last sync left it
+        return Plan(root, {}, {}, version=version, digest=digest, unchanged=True)
     ids = assign_ids([rel for rel, _ in found])
     base = os.fspath(root)
     files = {os.path.join(base, rel): ids[rel] for rel, _ in found}
@@ -82,6 +84,8 @@ def make_plan(root: Path, index: SearchIndex) -> Plan:
 
 def kept_problems(index: SearchIndex, plan: Plan) -> list[tuple[str, str, str, bool]]:
     """Stored problems of files that are still there and are not about to be read again."""
+    if plan.unchanged:
+        return index.problems()
     todo = {path for _, path, _ in plan.todo}
     return [p for p in index.problems() if p[0] in plan.files and p[0] not in todo]
 
@@ -231,7 +235,7 @@ def _carry_out(
     summarise: bool,
     cancelled: Callable[[], bool],
 ) -> None:
-    if not plan.todo and not plan.removed and index.meta("scan") == plan.digest:
+    if plan.unchanged:
         return
     for aid in plan.removed:
         index.remove(aid, commit=False)
@@ -257,19 +261,37 @@ def _carry_out(
     index.commit()
 
 
+class BodyLoader:
+    """An article's body, read from the index when first wanted (one small object an article:
+    a hundred thousand of them are held by the app)."""
+
+    __slots__ = ("index", "article_id")
+
+    def __init__(self, index: SearchIndex, article_id: str) -> None:
+        self.index, self.article_id = index, article_id
+
+    def __call__(self) -> str | None:
+        return self.index.body(self.article_id)
+
+
+def _shared(text: str | None) -> str:
+    """One copy of the values many articles repeat (dates, sources, languages)."""
+    return sys.intern(text) if text else ""
+
+
 def article_from_index(index: SearchIndex, aid: str, path: str, title: str, info: dict) -> Article:
     return Article(
         aid,
         path,
         title,
-        date=info.get("date"),
-        source=info.get("source") or "",
-        author=info.get("author") or "",
-        language=info.get("language") or "en",
+        date=_shared(info.get("date")) or None,
+        source=_shared(info.get("source")),
+        author=_shared(info.get("author")),
+        language=_shared(info.get("language")) or "en",
         editorial_stance=info.get("stance"),
-        seed=info.get("seed") or "",
-        tags=info.get("tags") or [],
-        loader=partial(index.body, aid),
+        seed=_shared(info.get("seed")),
+        tags=info.get("tags") or None,
+        loader=BodyLoader(index, aid),
         summary={
             k: info[k]
             for k in ("figures", "stance_label", "stance_score", "stance_confidence", "chars")

@@ -21,6 +21,7 @@ from .query import index_text, parse_query, segment_term
 SCHEMA = "11"
 MAX_SEGMENTS = 64  # a term's list is rewritten as one row when it has more pieces than this
 CHUNK = 4096  # rowids per stored piece of the length table: a commit rewrites only its pieces
+NAMED_BY_QUERY = 2000  # results named by a query; more, and every id and title is loaded once
 K1, B, TITLE_WEIGHT = 1.2, 0.75, 2.0
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -200,6 +201,8 @@ class SearchIndex:
     A process holds only each document's length, by rowid (``lengths``, stored in pieces):
     what BM25 needs. Ids and titles are read for the results a query returns, so opening the
     index and answering a query cost the same at a hundred articles as at a hundred thousand.
+    A process that asks for many results (the app's list) loads every id and title once
+    (``load_names``) and keeps them up to date.
     """
 
     def __init__(self, path: Path | None = None) -> None:
@@ -209,6 +212,7 @@ class SearchIndex:
         self.build_lock = FileLock(f"{path}.lock") if path is not None else None
         self.db = self._open(path)
         self._pending: dict[str, tuple[array, array, array]] = {}  # docs, tfs, titled
+        self._names: tuple[np.ndarray, np.ndarray] | None = None  # ids, titles by rowid
         self.reload()
 
     def version(self) -> int:
@@ -231,6 +235,18 @@ class SearchIndex:
         self._lengths = lengths
         self._dirty: set[int] = set()
         self._stats()
+        if self._names is not None:
+            self.load_names()
+
+    def load_names(self) -> None:
+        """Every article's id and title by rowid, kept from now on (ranking many results)."""
+        ids = np.full(len(self._lengths), "", dtype=object)
+        titles = np.full(len(self._lengths), "", dtype=object)
+        with self.lock:
+            for row, aid, title in self.db.execute("SELECT rowid, id, title FROM docs"):
+                if row < len(ids):
+                    ids[row], titles[row] = aid, title
+        self._names = ids, titles
 
     def refresh(self) -> bool:
         """Reload if another process has committed since; True if it had. A writer calls this
@@ -296,6 +312,11 @@ class SearchIndex:
             self._lengths = grown
         self._lengths[row] = length
         self._dirty.add(row // CHUNK)
+        if self._names is not None and len(self._names[0]) < len(self._lengths):
+            grown = tuple(np.full(len(self._lengths), "", dtype=object) for _ in range(2))
+            for new, old in zip(grown, self._names, strict=True):
+                new[: len(old)] = old
+            self._names = grown[0], grown[1]
 
     def _write_lengths(self) -> None:
         self.db.executemany(
@@ -352,6 +373,8 @@ class SearchIndex:
             row = cur.lastrowid
             assert row is not None
             self._set_length(row, rec.length)
+            if self._names is not None:
+                self._names[0][row], self._names[1][row] = rec.id, rec.title
             self.db.execute(
                 "INSERT INTO postings VALUES(?,?,?,?)", (row, "\0".join(rec.terms), rec.ends, rec.spans)
             )
@@ -439,11 +462,18 @@ class SearchIndex:
             row = self.db.execute("SELECT body FROM docs WHERE id=?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def infos(self) -> list[tuple[str, str, str, dict]]:
-        """(id, path, title, info) of every stored article, in id order."""
+    def infos(self) -> Iterator[tuple[str, str, str, dict]]:
+        """(id, path, title, info) of every stored article, in id order, read a batch at a
+        time: a hundred thousand rows are never all in memory at once beside what is made of
+        them."""
         with self.lock:
-            rows = self.db.execute("SELECT id, path, title, info FROM docs ORDER BY id").fetchall()
-        return [(i, p, t, json.loads(info or "{}")) for i, p, t, info in rows]
+            cursor = self.db.execute("SELECT id, path, title, info FROM docs ORDER BY id")
+            rows = cursor.fetchmany(1000)
+        while rows:
+            for i, p, t, info in rows:
+                yield i, p, t, json.loads(info or "{}")
+            with self.lock:
+                rows = cursor.fetchmany(1000)
 
     def update_infos(self, infos: list[tuple[str, dict]]) -> None:
         """Merge into the stored info of articles (summaries computed later)."""
@@ -503,36 +533,33 @@ class SearchIndex:
             scores += idf * (K1 + 1) * m.tf / (m.tf + self._norm) + idf * TITLE_WEIGHT * m.titles
             counts += m.tf
         rows = np.flatnonzero(docs)
+        if self._names is None and len(rows) > NAMED_BY_QUERY and limit is None:
+            self.load_names()
+        order, ids, titles = self._rank(rows, scores, limit)
+        shown = order[:hit_limit] if hit_limit != 0 else []
+        built = self._hits_of(shown, matches) if shown else {}
+        hits = {ids[i]: built.get(row, []) for i, row in enumerate(shown)}
+        tfs = counts[order].tolist()
+        counts_by_id = {aid: len(hits[aid]) if aid in hits else tf for aid, tf in zip(ids, tfs, strict=True)}
+        result = SearchResult(query, terms, groups, ids, counts_by_id, scores[order].tolist(), titles, hits)
+        result.matched = len(rows)
+        result.rows = dict(zip(ids, order, strict=True))
+        return result
+
+    def _rank(
+        self, rows: np.ndarray, scores: np.ndarray, limit: int | None
+    ) -> tuple[list[int], list[str], list[str]]:
+        """The rows best first, ties in id order, cut to limit; with their ids and titles."""
+        if self._names is not None:
+            ids_of, titles_of = self._names
+            order = rows[np.lexsort((ids_of[rows], -scores[rows]))][:limit]
+            return order.tolist(), ids_of[order].tolist(), titles_of[order].tolist()
         ranked = rows[np.argsort(-scores[rows], kind="stable")]
-        matched = len(ranked)
-        if limit and limit < matched:
-            # keep every row tied with the last one kept: ties are put in id order below
+        if limit and limit < len(ranked):  # and every row tied with the last one kept
             ranked = ranked[: np.searchsorted(-scores[ranked], -scores[ranked[limit - 1]], side="right")]
         named = self._named(ranked.tolist())
-        best = sorted(
-            (-score, *named[row], row, tf)
-            for row, score, tf in zip(
-                ranked.tolist(), scores[ranked].tolist(), counts[ranked].tolist(), strict=True
-            )
-            if row in named
-        )[:limit]  # ties in id order
-        shown = [row for _, _, _, row, _ in best[:hit_limit]] if hit_limit != 0 else []
-        built = self._hits_of(shown, matches) if shown else {}
-        hits = {named[row][0]: built.get(row, []) for row in shown}
-        counts_by_id = {aid: len(hits[aid]) if aid in hits else tf for _, aid, _, _, tf in best}
-        result = SearchResult(
-            query,
-            terms,
-            groups,
-            [aid for _, aid, _, _, _ in best],
-            counts_by_id,
-            [-neg for neg, _, _, _, _ in best],
-            [title for _, _, title, _, _ in best],
-            hits,
-        )
-        result.matched = matched
-        result.rows = {aid: row for _, aid, _, row, _ in best}
-        return result
+        best = sorted((-scores[row], *named[row], row) for row in ranked.tolist() if row in named)[:limit]
+        return [b[3] for b in best], [b[1] for b in best], [b[2] for b in best]
 
     def results(self, result: SearchResult, batch: int = 200) -> Iterator[Result]:
         """Every result of a search with its hits, built a batch at a time: memory stays

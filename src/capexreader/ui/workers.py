@@ -63,6 +63,7 @@ def load(root: Path, post: Post) -> None:
     if first is not None and not first.is_long:  # it opens at once: its work done here
         first.summarise()
     post(messages.CorpusLoaded(corpus, warning))
+    index.load_names()  # the list ranks every result of a search
     _sync(index, plan, post, large)
     if _cancelled():
         return
