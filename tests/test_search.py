@@ -216,3 +216,7 @@ def test_ranking_on_loaded_names_is_the_same_and_follows_new_articles(tmp_path):
     assert in_memory.search("泡沫").ids[0] == "f"
     in_memory.remove("f")
     assert "f" not in in_memory.search("泡沫").ids
+    empty = SearchIndex()
+    empty.load_names()  # before any article: the names grow with the table
+    empty.add("x", "题", "泡沫。")
+    assert [(r.article, r.title) for r in empty.search("泡沫").results] == [("x", "题")]

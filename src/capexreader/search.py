@@ -313,10 +313,10 @@ class SearchIndex:
         self._lengths[row] = length
         self._dirty.add(row // CHUNK)
         if self._names is not None and len(self._names[0]) < len(self._lengths):
-            grown = tuple(np.full(len(self._lengths), "", dtype=object) for _ in range(2))
-            for new, old in zip(grown, self._names, strict=True):
-                new[: len(old)] = old
-            self._names = grown[0], grown[1]
+            size = len(self._lengths)
+            ids, titles = (np.full(size, "", dtype=object) for _ in range(2))
+            ids[: len(self._names[0])], titles[: len(self._names[1])] = self._names
+            self._names = ids, titles
 
     def _write_lengths(self) -> None:
         self.db.executemany(
