@@ -13,9 +13,10 @@ needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds not be
 
 @pytest.fixture(autouse=True, scope="session")
 def _cache_dir(tmp_path_factory):
-    """Keep jieba's dictionary cache and our index out of the user's cache folder."""
+    """Keep jieba's dictionary cache, our index and the exports out of the user's folders."""
     mp = pytest.MonkeyPatch()
     mp.setenv("CAPEXREADER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    mp.setenv("CAPEXREADER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     yield
     mp.undo()
 

@@ -211,3 +211,19 @@ def test_the_companys_own_guidance_is_no_expectation():
         "had expected $30 billion."
     )
     assert [f.expectation for f in figs] == [False, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亚马逊表示，2026年资本开支将达到1250亿美元。",
+        "亞馬遜表示，2026財年資本支出將達1250億美元。",
+        "Amazon said, 2026 capex will reach $125 billion.",
+    ],
+)
+def test_a_year_just_after_a_comma_is_the_figures_year(text):
+    assert attrs(text)[0][1:] == ("Amazon", "capex", 2026)
+
+
+def test_a_number_grouped_with_commas_is_not_a_year():
+    assert [f.year for f in extract_figures("Revenue was $1,2025 million in the quarter.")] == [None]

@@ -130,3 +130,66 @@ def test_installed_entry_point_from_another_folder(tmp_path):
         env=env,
     )
     assert version.stdout.startswith("capexreader ")
+
+
+@pytest.fixture
+def tracked(tmp_path):
+    from .tracker_corpus import write_corpus
+
+    return str(write_corpus(tmp_path / "tracked"))
+
+
+def test_track_json_lines(capsys, tracked):
+    code, out, _ = run(capsys, "track", "--content", tracked, "--format", "json")
+    lines = json.loads(out)
+    assert code == 0 and [(ln["entity"], ln["kind"], ln["year"]) for ln in lines] == [
+        ("Microsoft", "capex", 2025),
+        ("Meta", "capex", 2025),
+    ]
+    ms = lines[0]
+    assert ms["latest"]["value"] == 85e9
+    assert [(s["article"], s["change"], s["expectation"]) for s in ms["statements"]] == [
+        ("ms-jan", "first", False),
+        ("ms-apr", "raised", False),
+        ("ms-jul", "reiterated", False),
+        ("ms-jul", "first", True),
+        ("ms-oct", "lowered", False),
+    ]
+    assert ms["statements"][1]["copies"] == ["ms-apr-copy"]
+    code, out, _ = run(
+        capsys, "track", "--content", tracked, "--entity", "微軟", "--year", "2024", "--format", "json"
+    )
+    assert code == 0 and json.loads(out) == []
+
+
+def test_track_and_figures_export_with_provenance(capsys, tracked, tmp_path):
+    code, out, _ = run(capsys, "track", "--content", tracked, "--entity", "meta", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [r["change"] for r in rows] == ["first", "raised", "reiterated"]
+    body = {r["article"]: r for r in rows}["meta-may"]
+    assert body["title"] == "Meta lifts guidance" and body["difference"] == "5500000000.0"
+    target = tmp_path / "out" / "figures.xlsx"
+    code, _, err = run(capsys, "figures", "--content", tracked, "--output", str(target))
+    assert code == 0 and "rows written" in err
+    import openpyxl
+
+    values = list(openpyxl.load_workbook(target).active.values)
+    header, first = values[0], dict(zip(values[0], values[1], strict=True))
+    assert "sentence" in header and "start" in header
+    text = (tmp_path / "tracked").joinpath(f"{first['article']}.md").read_text("utf-8")
+    assert first["text"] in text
+    assert run(capsys, "figures", "--content", tracked, "--format", "xlsx")[0] == 2  # needs --output
+
+
+def test_brief_markdown_and_html(capsys, tracked, tmp_path):
+    code, out, _ = run(capsys, "brief", "--content", tracked)
+    assert code == 0 and "## Microsoft" in out and "**$85B**" in out and "▼ lowered" in out
+    assert "analysts expect $90B" in out and "Sources: 4 articles" in out
+    target = tmp_path / "brief.html"
+    assert run(capsys, "brief", "--content", tracked, "--format", "html", "--output", str(target))[0] == 0
+    html = target.read_text("utf-8")
+    assert (
+        html.startswith("<!DOCTYPE html>")
+        and "<h2>Microsoft</h2>" in html
+        and "<strong>$85B</strong>" in html
+    )

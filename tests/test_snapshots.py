@@ -80,3 +80,23 @@ def test_corpus_figures_reconcile(snap_compare):
 
 def test_corpus_figures_chart(snap_compare):
     assert shot(snap_compare, "F", "3")
+
+
+def _tracked(tmp_path):
+    from .tracker_corpus import write_corpus
+
+    return CapexReaderApp(write_corpus(tmp_path / "tracked"))
+
+
+def test_tracker_screen(snap_compare, tmp_path):
+    assert snap_compare(_tracked(tmp_path), terminal_size=(160, 45), run_before=keys_then("T"))
+
+
+def test_tracker_screen_narrow_on_a_line_of_ranges(snap_compare, tmp_path):
+    assert snap_compare(_tracked(tmp_path), terminal_size=(80, 24), run_before=keys_then("T", "down"))
+
+
+def test_corpus_figures_sorted_by_amount(snap_compare, tmp_path):
+    assert snap_compare(
+        _tracked(tmp_path), terminal_size=SIZE, run_before=keys_then("F", "o", "o", "o", "o", "o", "o", "o")
+    )

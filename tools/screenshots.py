@@ -26,6 +26,7 @@ async def main() -> None:
     await shoot("search", ["slash", *"泡沫", "enter", "n"])
     await shoot("figures", ["f", "down", "down", "down", "down"])
     await shoot("help", ["question_mark"])
+    await shoot("tracker", ["T", "down", "down"])
 
 
 if __name__ == "__main__":

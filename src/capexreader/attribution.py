@@ -32,7 +32,7 @@ CLAUSE_END = re.compile(r"[,，、:：—–|]|\s-\s")
 # Where the subject carried from sentence to sentence is forgotten: a blank line or a heading.
 PARAGRAPH_END = re.compile(r"\n\s*\n|\n(?=#)")
 YEAR = re.compile(
-    r"(?<![\d.,$])(?:fy\s?|fiscal year\s?|fiscal\s|财年\s?)?((?:19[5-9]|20[0-4])\d)(?![\d%])"
+    r"(?<![\d.$])(?<!\d,)(?:fy\s?|fiscal year\s?|fiscal\s|财年\s?)?((?:19[5-9]|20[0-4])\d)(?![\d%])"
     r"(?:\s?(?:财年|年度|年))?"
     r"|(?<![a-z])fy\s?'?(\d\d)(?!\d)"
     # ROC years, as Taiwan writes them: 114年度, 民國114年, 114年第3季 (2025)

@@ -61,7 +61,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("figures", parents=[common], help="the figures in the articles")
     p.add_argument("--article", metavar="ID", help="one article only")
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table")
+    p.add_argument("--output", type=Path, metavar="FILE", help="write there (.csv or .xlsx)")
+
+    p = sub.add_parser("track", parents=[common], help="each company's figures across articles and time")
+    p.add_argument("--entity", metavar="E", help="one company (any alias, either script)")
+    p.add_argument("--kind", metavar="K", help="capex, revenue, investment, ...")
+    p.add_argument("--year", type=int, metavar="Y", help="one (fiscal) year")
+    p.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table")
+    p.add_argument("--output", type=Path, metavar="FILE", help="write there (.csv or .xlsx)")
+
+    p = sub.add_parser("brief", parents=[common], help="a one-page brief: latest figures per company")
+    p.add_argument("--format", choices=["md", "html"], default="md")
+    p.add_argument("--output", type=Path, metavar="FILE", help="write there instead of printing")
     return parser
 
 
@@ -170,6 +182,11 @@ def _dump(data: object) -> None:
 
 
 def _table(rows: list[list[str]], headers: list[str]) -> None:
+    """A table on a terminal; piped, plain tab-separated lines (nothing cut or wrapped)."""
+    if not sys.stdout.isatty():
+        for row in [headers, *rows]:
+            sys.stdout.write("\t".join(" ".join(cell.split()) for cell in row) + "\n")
+        return
     from rich.console import Console
     from rich.table import Table
 
@@ -284,6 +301,12 @@ def cmd_figures(root: Path, index: SearchIndex, args: argparse.Namespace) -> int
         print(f"capexreader: no article with id {args.article!r}", file=sys.stderr)
         return 1
     rows = figure_rows(corpus, args.article)
+    if args.output or args.format == "xlsx":
+        from .export import FIGURE_COLUMNS, figure_records
+        from .reconcile import article_figures
+
+        chosen = [a for a in corpus.articles if not args.article or a.id == args.article]
+        return _export(args, figure_records(article_figures(chosen)), FIGURE_COLUMNS, "figures")
     if args.format == "json":
         _dump(rows)
     elif args.format == "csv":
@@ -310,4 +333,81 @@ def cmd_figures(root: Path, index: SearchIndex, args: argparse.Namespace) -> int
     return 0
 
 
-COMMANDS = {"list": cmd_list, "show": cmd_show, "search": cmd_search, "figures": cmd_figures}
+def _export(args: argparse.Namespace, rows: list[dict], columns: list[str], sheet: str) -> int:
+    """Rows to --output (its suffix, else --format, says CSV or XLSX), or CSV to stdout."""
+    from .export import save, to_csv
+
+    if args.output is None:
+        if args.format == "xlsx":
+            print("capexreader: --format xlsx needs --output FILE.xlsx", file=sys.stderr)
+            return 2
+        sys.stdout.write(to_csv(rows, columns))
+        return 0
+    output = args.output
+    if output.suffix.lower() not in (".csv", ".xlsx"):
+        output = output.with_suffix(".xlsx" if args.format == "xlsx" else ".csv")
+    save(output, rows, columns, sheet)
+    print(f"capexreader: {len(rows)} rows written to {output}", file=sys.stderr)
+    return 0
+
+
+def cmd_track(root: Path, index: SearchIndex, args: argparse.Namespace) -> int:
+    from .tracker import ARROW, track
+
+    lines = track(_corpus(root, index), entity=args.entity, kind=args.kind, year=args.year)
+    if args.output or args.format in ("csv", "xlsx"):
+        from .export import TRACK_COLUMNS, tracker_records
+
+        return _export(args, tracker_records(lines), TRACK_COLUMNS, "tracker")
+    if args.format == "json":
+        _dump([line.to_dict() for line in lines])
+        return 0
+    if not lines:
+        print(
+            "No figure names a company and what it measures"
+            + (" for that filter." if any((args.entity, args.kind, args.year)) else ".")
+        )
+        return 0
+    for line in lines:
+        latest = line.latest
+        head = f"{line.label()} · {line.unit}"
+        print(f"\n{head} · latest {latest.figure.amount() if latest else '—'}")
+        rows = [
+            [
+                s.article.date or "undated",
+                f"{ARROW[s.change]} {s.change}" + (" (expected)" if s.expectation else ""),
+                s.figure.amount(),
+                s.moved(),
+                s.article.id
+                + (f" (+{len(s.copies)} {'copy' if len(s.copies) == 1 else 'copies'})" if s.copies else ""),
+                " ".join(s.figure.sentence.split()),
+            ]
+            for s in line.statements
+        ]
+        _table(rows, ["date", "change", "amount", "by", "article", "sentence"])
+    return 0
+
+
+def cmd_brief(root: Path, index: SearchIndex, args: argparse.Namespace) -> int:
+    from .brief import brief_html, brief_markdown
+
+    corpus = _corpus(root, index)
+    text = brief_html(corpus) if args.format == "html" else brief_markdown(corpus)
+    if args.output:
+        from .atomic import write_atomic
+
+        write_atomic(args.output, text)
+        print(f"capexreader: brief written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+COMMANDS = {
+    "list": cmd_list,
+    "show": cmd_show,
+    "search": cmd_search,
+    "figures": cmd_figures,
+    "track": cmd_track,
+    "brief": cmd_brief,
+}

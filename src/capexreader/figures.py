@@ -234,6 +234,11 @@ _SYMBOL = {
 }
 
 
+def short_amount(value: float, unit: str) -> str:
+    """A value in the figures' short form ($80B, 30%), signed when negative."""
+    return _short(value, unit)
+
+
 def _short(value: float, unit: str, symbol: bool = True) -> str:
     if unit == "percent":
         return f"{value:g}%"
@@ -243,7 +248,7 @@ def _short(value: float, unit: str, symbol: bool = True) -> str:
         return f"{value:g}×"
     for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
         if abs(value) >= size:
-            number = f"{value / size:.3g}{suffix}"
+            number = f"{value / size:.4g}{suffix}"  # $102.6B, not $103B
             break
     else:
         number = f"{value:g}"

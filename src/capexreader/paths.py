@@ -1,7 +1,8 @@
-"""Where things are: the bundled articles."""
+"""Where things are: the bundled articles, the user's data folder."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -12,3 +13,17 @@ def bundled_content() -> Path:
         if candidate.is_dir():
             return candidate
     return here / "content"
+
+
+def data_dir() -> Path:
+    """The user's data folder (CAPEXREADER_DATA_DIR, else the platform's): exports live here."""
+    env = os.environ.get("CAPEXREADER_DATA_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("capexreader", appauthor=False))
+
+
+def exports_dir() -> Path:
+    return data_dir() / "exports"

@@ -84,7 +84,7 @@ class Bar:
 
 
 def capex_by_company(corpus: Corpus, unit: str = "USD") -> dict[int | None, list[Bar]]:
-    """Capex per company per year (the most cited value), years with most companies first."""
+    """Capex per company per year (the most cited value), years in order, no year last."""
     years: dict[int | None, list[Bar]] = defaultdict(list)
     for group in reconcile(corpus):
         if group.kind != "capex" or group.unit != unit:
@@ -93,7 +93,7 @@ def capex_by_company(corpus: Corpus, unit: str = "USD") -> dict[int | None, list
         years[group.year].append(
             Bar(group.entity, group.year, high or low, group.amounts()[0], len(group.articles))
         )
-    ordered = sorted(years.items(), key=lambda kv: (kv[0] is None, -len(kv[1]), -(kv[0] or 0)))
+    ordered = sorted(years.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))  # years in order
     return {year: sorted(bars, key=lambda b: -b.value) for year, bars in ordered}
 
 

@@ -539,8 +539,8 @@ class SearchIndex:
         shown = order[:hit_limit] if hit_limit != 0 else []
         built = self._hits_of(shown, matches) if shown else {}
         hits = {ids[i]: built.get(row, []) for i, row in enumerate(shown)}
-        tfs = counts[order].tolist()
-        counts_by_id = {aid: len(hits[aid]) if aid in hits else tf for aid, tf in zip(ids, tfs, strict=True)}
+        counts_by_id = dict(zip(ids, counts[order].tolist(), strict=True))
+        counts_by_id.update((aid, len(found)) for aid, found in hits.items())
         result = SearchResult(query, terms, groups, ids, counts_by_id, scores[order].tolist(), titles, hits)
         result.matched = len(rows)
         result.rows = dict(zip(ids, order, strict=True))

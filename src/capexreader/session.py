@@ -123,7 +123,7 @@ class ReaderSession:
         wanted = self.stance_filter
         if self.result is not None:
             by_id = self.corpus.by_id
-            found = [by_id[aid] for aid in self.result.ids if aid in by_id]
+            found = [a for a in map(by_id.get, self.result.ids) if a is not None]
             return found if wanted == "all" else [a for a in found if a.stance_label == wanted]
         if wanted == "all":
             return self.corpus.articles

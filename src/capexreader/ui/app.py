@@ -10,7 +10,6 @@ from pathlib import Path
 
 from textual import on
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -92,29 +91,10 @@ class CapexReaderApp(App[None]):
             )
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from .screens.help import HelpScreen, key_groups
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.binding_groups()))
-
-    @staticmethod
-    def binding_groups() -> list[tuple[str, list[Binding]]]:
-        from .widgets.article_list import ArticleList
-        from .widgets.article_view import ArticleView
-        from .widgets.figure_list import FigureList
-        from .widgets.search_bar import SearchBar, SearchInput
-
-        def only(bindings: Iterable[object]) -> list[Binding]:
-            return [b for b in bindings if isinstance(b, Binding)]
-
-        quit_key, help_key = only(CapexReaderApp.BINDINGS)
-        return [
-            ("Everywhere", [quit_key, *only(ReaderScreen.BINDINGS), help_key]),
-            ("Article list (Enter opens)", only(ArticleList.BINDINGS)),
-            ("Reader", only(ArticleView.BINDINGS)),
-            ("Figures (Enter scrolls the reader to the figure)", only(FigureList.BINDINGS)),
-            ("Search bar", only(SearchBar.BINDINGS) + only(SearchInput.BINDINGS)),
-        ]
+            self.push_screen(HelpScreen(key_groups()))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -136,6 +116,9 @@ class CapexReaderApp(App[None]):
         )
         yield SystemCommand(
             "All figures", "Every figure in the corpus, reconciled and charted", reader.action_corpus_figures
+        )
+        yield SystemCommand(
+            "Tracker", "Each company's figures across articles and time", reader.action_tracker
         )
         yield SystemCommand(
             "Why this stance", "The evidence for the open article's stance", reader.action_evidence

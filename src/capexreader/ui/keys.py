@@ -57,6 +57,14 @@ READER_KEYS: list[BindingType] = [
         tooltip="Every figure in the corpus: table, reconciliation, capex chart",
     ),
     Binding(
+        "T",
+        "tracker",
+        "Tracker",
+        show=False,
+        id="app.tracker",
+        tooltip="Each company's figures across articles and time",
+    ),
+    Binding(
         "e",
         "evidence",
         "Why",

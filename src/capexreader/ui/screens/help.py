@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,6 +24,32 @@ adds the other language's terms (bubble ↔ 泡沫); switch that off from the co
 
 ## Keys
 """
+
+
+def key_groups() -> list[tuple[str, list[Binding]]]:
+    """Every key of every screen, in groups, from the bindings themselves."""
+    from ..keys import APP_KEYS
+    from ..widgets.article_list import ArticleList
+    from ..widgets.article_view import ArticleView
+    from ..widgets.figure_list import FigureList
+    from ..widgets.search_bar import SearchBar, SearchInput
+    from .figures import FiguresScreen
+    from .reader import ReaderScreen
+    from .tracker import TrackerScreen
+
+    def only(bindings: Iterable[object]) -> list[Binding]:
+        return [b for b in bindings if isinstance(b, Binding)]
+
+    quit_key, help_key = only(APP_KEYS)
+    return [
+        ("Everywhere", [quit_key, *only(ReaderScreen.BINDINGS), help_key]),
+        ("Article list (Enter opens)", only(ArticleList.BINDINGS)),
+        ("Reader", only(ArticleView.BINDINGS)),
+        ("Figures (Enter scrolls the reader to the figure)", only(FigureList.BINDINGS)),
+        ("Search bar", only(SearchBar.BINDINGS) + only(SearchInput.BINDINGS)),
+        ("Figures screen (F)", only(FiguresScreen.BINDINGS)),
+        ("Tracker (T; Enter on a statement opens it)", only(TrackerScreen.BINDINGS)),
+    ]
 
 
 def _key_rows(groups: list[tuple[str, list[Binding]]], display: Callable[[Binding], str]) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
@@ -33,6 +33,13 @@ BUSY = (
     "fills in when it is done."
 )
 WATCH_EVERY = 3.0  # seconds between looks at what other processes wrote to the index
+
+
+def _work(app: App, work: Callable[[], None], group: str, description: str) -> None:
+    """A thread worker, the last of its group; on the app, whose one handler reports errors."""
+    app.run_worker(
+        work, thread=True, exclusive=True, group=group, description=description, exit_on_error=False
+    )
 
 
 class ReaderScreen(Screen[None]):
@@ -69,7 +76,12 @@ class ReaderScreen(Screen[None]):
         self.set_timer(0.1, self.load)
 
     def load(self) -> None:
-        self._work(partial(workers.load, self.session.root, self.post_message), "load", "Loading the folder")
+        _work(
+            self.app,
+            partial(workers.load, self.session.root, self.post_message),
+            "load",
+            "Loading the folder",
+        )
 
     def on_resize(self) -> None:
         self.narrow = self.size.width < NARROW
@@ -99,16 +111,9 @@ class ReaderScreen(Screen[None]):
 
     @on(messages.IndexProgress)
     def _index_progress(self, message: messages.IndexProgress) -> None:
-        from textual.widgets import ProgressBar  # imported as it is first mounted
+        from ..widgets.index_progress import IndexProgress
 
-        bars = self.query("#index-progress")
-        if not bars and message.done >= message.total:
-            return
-        if not bars:  # mounted when first needed: the first frame has less to draw
-            self.query_one("#left").mount(ProgressBar(id="index-progress", show_eta=False))
-        bar = self.query_one("#index-progress", ProgressBar)
-        bar.display = message.done < message.total
-        bar.update(total=message.total, progress=message.done)
+        IndexProgress.report(self.query_one("#left", Vertical), message.done, message.total)
 
     @on(messages.IndexBusy)
     def _index_busy(self) -> None:
@@ -141,13 +146,7 @@ class ReaderScreen(Screen[None]):
         busy = any(w.group in ("load", "watch") and not w.is_finished for w in self.app.workers)
         if index is not None and not busy:
             changes = partial(workers.look_for_changes, index, self._index_version, self.post_message)
-            self._work(changes, "watch", "Looking for changes to the index")
-
-    def _work(self, work: Callable[[], None], group: str, description: str) -> None:
-        """A thread worker, the last of its group; on the app, whose one handler reports errors."""
-        self.app.run_worker(
-            work, thread=True, exclusive=True, group=group, description=description, exit_on_error=False
-        )
+            _work(self.app, changes, "watch", "Looking for changes to the index")
 
     @on(messages.IndexChanged)
     def _index_changed(self, message: messages.IndexChanged) -> None:
@@ -202,8 +201,11 @@ class ReaderScreen(Screen[None]):
         self.current = article
         view = self.query_one(ArticleView)
         if not self.session.is_prepared(article):  # a long one: the work is done apart
-            self._work(
-                partial(workers.prepare, article, self.post_message), "article", "Reading a long article"
+            _work(
+                self.app,
+                partial(workers.prepare, article, self.post_message),
+                "article",
+                "Reading a long article",
             )
         if article.loaded or not article.is_long:  # a short body is read from the cache at once
             self._show_body(article)
@@ -339,18 +341,22 @@ class ReaderScreen(Screen[None]):
         self.sidebar = not self.query_one(FigureList).display
 
     def action_corpus_figures(self) -> None:
-        if self.session.corpus is None:
-            return
         from .figures import FiguresScreen
 
-        def chosen(target: tuple[str, int, int] | None) -> None:
-            if target is not None:
-                self.show_figure(*target)
+        if self.session.corpus is not None:
+            self.app.push_screen(FiguresScreen(self.session.corpus), self.show_figure)
 
-        self.app.push_screen(FiguresScreen(self.session.corpus), chosen)
+    def action_tracker(self) -> None:
+        from .tracker import TrackerScreen
 
-    def show_figure(self, article_id: str, start: int, end: int) -> None:
-        """Open an article with the reader at one of its figures."""
+        if self.session.corpus is not None:
+            self.app.push_screen(TrackerScreen(self.session.corpus), self.show_figure)
+
+    def show_figure(self, target: tuple[str, int, int] | None) -> None:
+        """Open an article with the reader at one of its figures (a screen's answer)."""
+        if target is None:
+            return
+        article_id, start, end = target
         self.open_article(article_id)
         current = self.session.current
         if current is None or current.id != article_id:
