@@ -13,12 +13,20 @@ needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds not be
 
 @pytest.fixture(autouse=True, scope="session")
 def _cache_dir(tmp_path_factory):
-    """Keep jieba's dictionary cache, our index and the exports out of the user's folders."""
+    """Keep jieba's dictionary cache and our index out of the user's cache folder."""
     mp = pytest.MonkeyPatch()
     mp.setenv("CAPEXREADER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    mp.setenv("CAPEXREADER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
     yield
     mp.undo()
+
+
+@pytest.fixture(autouse=True)
+def _own_folders(tmp_path_factory, monkeypatch):
+    """Each test its own data folder (read state, exports, library) and settings: nothing of
+    the user's is touched, and no test sees another's marks."""
+    monkeypatch.setenv("CAPEXREADER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.setenv("CAPEXREADER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
 
 
 def seed_text(stem: str) -> str:

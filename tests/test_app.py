@@ -421,7 +421,7 @@ async def test_list_rows_are_cut_to_the_width_with_an_ellipsis(tmp_path):
         assert all(row.cell_length == width for row in rows)
         texts = ["".join(seg.text for seg in row) for row in rows]
         assert texts[0].rstrip().endswith("…") and cell_len(texts[0]) == width
-        assert texts[2].strip() == "Short"
+        assert texts[2].strip() == "●  Short"  # not opened yet: unread
 
 
 async def test_a_search_highlights_the_result_it_opens():

@@ -12,7 +12,7 @@ import capexreader
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "capexreader"
-ENTRY = {"ui", "cli", "__main__"}
+ENTRY = {"ui", "cli", "commands", "__main__"}
 
 
 def model_modules() -> list[str]:

@@ -36,6 +36,10 @@ def test_list_json_shape(capsys):
             "stance_score",
             "stance_confidence",
             "path",
+            "read",
+            "starred",
+            "tags",
+            "note",
         }
         for i in items
     )

@@ -45,8 +45,11 @@ async def test_nothing_is_ever_written_into_the_content_folder(tmp_path):
         app.set_focus(app.query_one(ArticleList))
         for _ in app.session.corpus.articles:
             await pilot.press("enter", "j")
-        await pilot.press("F", "escape", "q")
+        # marks, a tag, the filters, exports from both corpus screens: all kept elsewhere
+        await pilot.press("r", "asterisk", "number_sign", *"mine", "enter", "u", "u", "u")
+        await pilot.press("F", "x", "t", "X", "escape", "escape", "q")
     assert snapshot_folder(root) == before
+    assert app.session.state is not None and app.session.state.tags() == ["mine"]
 
 
 async def test_markup_in_titles_bodies_and_queries_is_shown_not_run(tmp_path):

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .corpus import STANCES, Corpus, CorpusError
-from .paths import bundled_content
 
 if TYPE_CHECKING:
     from .search import SearchIndex
@@ -25,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="folder of articles (default: the bundled corpus)",
+        help='folder of articles (default: your library if it has any, else the bundled ones: "bundled")',
     )
     common.add_argument(
         "--debug",
@@ -44,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", parents=[common], help="list the articles")
     p.add_argument("--stance", choices=sorted(STANCES), help="only articles with this stance")
+    p.add_argument("--unread", action="store_true", help="only articles not yet read")
+    p.add_argument("--starred", action="store_true", help="only starred articles")
+    p.add_argument("--tag", metavar="T", help="only articles with this tag of yours")
     p.add_argument("--format", choices=["table", "json"], default="table")
 
     p = sub.add_parser("show", parents=[common], help="print one article")
@@ -70,6 +72,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, metavar="Y", help="one (fiscal) year")
     p.add_argument("--format", choices=["table", "json", "csv", "xlsx"], default="table")
     p.add_argument("--output", type=Path, metavar="FILE", help="write there (.csv or .xlsx)")
+
+    p = sub.add_parser("import", parents=[common], help="bring saved pages, URLs and feeds into the library")
+    p.add_argument(
+        "sources", nargs="+", metavar="SOURCE", help="a saved page, a URL, a feed, or a folder of these"
+    )
+    p.add_argument("--into", type=Path, metavar="DIR", help="where to write them (default: your library)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+
+    p = sub.add_parser("mark", parents=[common], help="read state, star, tags and note of an article")
+    p.add_argument("id", metavar="ID", help="article id, as `list` gives it")
+    p.add_argument("--read", dest="read", action="store_const", const=True, help="mark read")
+    p.add_argument("--unread", dest="read", action="store_const", const=False, help="mark unread")
+    p.add_argument("--star", dest="starred", action="store_const", const=True)
+    p.add_argument("--unstar", dest="starred", action="store_const", const=False)
+    p.add_argument("--tag", action="append", default=[], metavar="T", help="add a tag (again for more)")
+    p.add_argument("--untag", action="append", default=[], metavar="T", help="remove a tag")
+    p.add_argument("--note", metavar="TEXT", help='a one-line note ("" clears it)')
+
+    p = sub.add_parser("config", help="where the settings file is, and what it says")
+    p.add_argument("--path", action="store_true", help="print the settings file's path")
+    p.add_argument("--show", action="store_true", help="print the settings in force")
 
     p = sub.add_parser("brief", parents=[common], help="a one-page brief: latest figures per company")
     p.add_argument("--format", choices=["md", "html"], default="md")
@@ -106,19 +129,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    content = getattr(args, "content", None)
+    from . import commands as more
+    from .config import load_config
+
+    if args.command == "config":
+        return more.cmd_config(args)
+    config, bad = load_config()
+    for line in bad:
+        print(f"capexreader: {line}", file=sys.stderr)
+    if args.command == "import":
+        return more.cmd_import(args)
+    root, named = _content(getattr(args, "content", None), config.content)
+    if root.is_file():
+        print(f"capexreader: {root}: is a file; --content takes a folder of articles", file=sys.stderr)
+        return 1
     if args.command is None:
         from .ui.app import CapexReaderApp
 
-        if content is not None and not Path(content).is_dir():
-            print(f"capexreader: {content}: not a readable folder", file=sys.stderr)
+        if not root.is_dir():
+            print(f"capexreader: {root}: not a readable folder", file=sys.stderr)
             return 1
         Stage.what = "running the reader"
-        CapexReaderApp(content_dir=content).run()
+        CapexReaderApp(content_dir=root, config=config, content_name=named, config_problems=bad).run()
         return 0
+    if args.command == "search" and not args.query.strip():
+        print("capexreader: search: give words to search for", file=sys.stderr)
+        return 2
     from .indexer import as_load_problems, open_synced
 
-    root = Path(content or bundled_content())
     Stage.what = f"indexing {root}"
     tty = sys.stderr.isatty()
     try:
@@ -133,10 +171,27 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     if why:
         print(f"capexreader: {why}", file=sys.stderr)
-    for problem in as_load_problems(index.problems()):
-        print(f"capexreader: {problem}", file=sys.stderr)
+    problems = as_load_problems(index.problems())
+    skipped = [p for p in problems if p.reason.startswith("skipped:")]
+    for problem in problems:
+        if problem not in skipped:
+            print(f"capexreader: {problem}", file=sys.stderr)
+    if skipped:
+        print(
+            f"capexreader: {len(skipped)} files of other kinds skipped (.md, .txt and .html are read)",
+            file=sys.stderr,
+        )
     Stage.what = f"{args.command} in {root}"
-    return COMMANDS[args.command](root, index, args)
+    return commands()[args.command](root, index, args)
+
+
+def _content(given: Path | None, configured: str | None) -> tuple[Path, str]:
+    """The folder to work on and what to call it (--content, else the settings' default)."""
+    from .paths import default_content
+
+    if given is not None:
+        return default_content(str(given)) if str(given) == "bundled" else (given, str(given))
+    return default_content(configured)
 
 
 def _positive(text: str) -> int:
@@ -204,14 +259,34 @@ def _corpus(root: Path, index: SearchIndex) -> Corpus:
 
 def cmd_list(root: Path, index: SearchIndex, args: argparse.Namespace) -> int:
     corpus = _corpus(root, index)
-    items = [article_summary(a) for a in corpus.articles]
+    from .commands import marks_cell, read_state
+
+    state = read_state(root, corpus)
+    items = []
+    for article in corpus.articles:
+        item = article_summary(article)
+        item.update(
+            state.get(article.id).to_dict()
+            if state
+            else {"read": False, "starred": False, "tags": [], "note": ""}
+        )
+        items.append(item)
     if args.stance:
         items = [i for i in items if i["stance"] == args.stance]
+    if args.unread:
+        items = [i for i in items if not i["read"]]
+    if args.starred:
+        items = [i for i in items if i["starred"]]
+    if args.tag:
+        items = [i for i in items if args.tag in i["tags"]]
     if args.format == "json":
         _dump(items)
     else:
-        rows = [[i["id"], i["date"] or "", i["language"], _stance_cell(i), i["title"]] for i in items]
-        _table(rows, ["id", "date", "lang", "stance", "title"])
+        rows = [
+            [marks_cell(i), i["id"], i["date"] or "", i["language"], _stance_cell(i), i["title"]]
+            for i in items
+        ]
+        _table(rows, ["", "id", "date", "lang", "stance", "title"])
     return 0
 
 
@@ -219,7 +294,9 @@ def cmd_show(root: Path, index: SearchIndex, args: argparse.Namespace) -> int:
     corpus = _corpus(root, index)
     article = corpus.get(args.id)
     if article is None:
-        print(f"capexreader: no article with id {args.id!r}", file=sys.stderr)
+        near = [a.id for a in corpus.articles if a.id.rsplit("/", 1)[-1] == args.id]
+        hint = f"; did you mean {' or '.join(near)}? (ids include their folder)" if near else ""
+        print(f"capexreader: no article with id {args.id!r}{hint}", file=sys.stderr)
         return 1
     data = article_summary(article)
     data.update(author=article.author, tags=article.tags, seed=article.seed, body=article.body)
@@ -306,7 +383,9 @@ def cmd_figures(root: Path, index: SearchIndex, args: argparse.Namespace) -> int
         from .reconcile import article_figures
 
         chosen = [a for a in corpus.articles if not args.article or a.id == args.article]
-        return _export(args, figure_records(article_figures(chosen)), FIGURE_COLUMNS, "figures")
+        from .commands import export
+
+        return export(args, figure_records(article_figures(chosen)), FIGURE_COLUMNS, "figures")
     if args.format == "json":
         _dump(rows)
     elif args.format == "csv":
@@ -333,81 +412,16 @@ def cmd_figures(root: Path, index: SearchIndex, args: argparse.Namespace) -> int
     return 0
 
 
-def _export(args: argparse.Namespace, rows: list[dict], columns: list[str], sheet: str) -> int:
-    """Rows to --output (its suffix, else --format, says CSV or XLSX), or CSV to stdout."""
-    from .export import save, to_csv
+def commands() -> dict:
+    """Each command's function; the newer ones live in commands.py."""
+    from . import commands as more
 
-    if args.output is None:
-        if args.format == "xlsx":
-            print("capexreader: --format xlsx needs --output FILE.xlsx", file=sys.stderr)
-            return 2
-        sys.stdout.write(to_csv(rows, columns))
-        return 0
-    output = args.output
-    if output.suffix.lower() not in (".csv", ".xlsx"):
-        output = output.with_suffix(".xlsx" if args.format == "xlsx" else ".csv")
-    save(output, rows, columns, sheet)
-    print(f"capexreader: {len(rows)} rows written to {output}", file=sys.stderr)
-    return 0
-
-
-def cmd_track(root: Path, index: SearchIndex, args: argparse.Namespace) -> int:
-    from .tracker import ARROW, track
-
-    lines = track(_corpus(root, index), entity=args.entity, kind=args.kind, year=args.year)
-    if args.output or args.format in ("csv", "xlsx"):
-        from .export import TRACK_COLUMNS, tracker_records
-
-        return _export(args, tracker_records(lines), TRACK_COLUMNS, "tracker")
-    if args.format == "json":
-        _dump([line.to_dict() for line in lines])
-        return 0
-    if not lines:
-        print(
-            "No figure names a company and what it measures"
-            + (" for that filter." if any((args.entity, args.kind, args.year)) else ".")
-        )
-        return 0
-    for line in lines:
-        latest = line.latest
-        head = f"{line.label()} · {line.unit}"
-        print(f"\n{head} · latest {latest.figure.amount() if latest else '—'}")
-        rows = [
-            [
-                s.article.date or "undated",
-                f"{ARROW[s.change]} {s.change}" + (" (expected)" if s.expectation else ""),
-                s.figure.amount(),
-                s.moved(),
-                s.article.id
-                + (f" (+{len(s.copies)} {'copy' if len(s.copies) == 1 else 'copies'})" if s.copies else ""),
-                " ".join(s.figure.sentence.split()),
-            ]
-            for s in line.statements
-        ]
-        _table(rows, ["date", "change", "amount", "by", "article", "sentence"])
-    return 0
-
-
-def cmd_brief(root: Path, index: SearchIndex, args: argparse.Namespace) -> int:
-    from .brief import brief_html, brief_markdown
-
-    corpus = _corpus(root, index)
-    text = brief_html(corpus) if args.format == "html" else brief_markdown(corpus)
-    if args.output:
-        from .atomic import write_atomic
-
-        write_atomic(args.output, text)
-        print(f"capexreader: brief written to {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
-    return 0
-
-
-COMMANDS = {
-    "list": cmd_list,
-    "show": cmd_show,
-    "search": cmd_search,
-    "figures": cmd_figures,
-    "track": cmd_track,
-    "brief": cmd_brief,
-}
+    return {
+        "list": cmd_list,
+        "show": cmd_show,
+        "search": cmd_search,
+        "figures": cmd_figures,
+        "track": more.cmd_track,
+        "mark": more.cmd_mark,
+        "brief": more.cmd_brief,
+    }

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from .figures import Figure
     from .stance import Stance
 
-TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
+PAGE_SUFFIXES = {".html", ".htm"}  # saved web pages: their main text is extracted
+TEXT_SUFFIXES = {".md", ".markdown", ".txt"} | PAGE_SUFFIXES
 LANGUAGES = {"en", "zh", "zh-Hant", "mixed"}
 STANCES = {"bullish", "bearish", "mixed", "neutral"}
 MAX_BYTES = 64 * 1024 * 1024
@@ -275,9 +276,10 @@ def walk(root: Path) -> list[str]:
     return found
 
 
-def scan(root: Path) -> list[tuple[str, str]]:
+def scan(root: Path, skipped: list[str] | None = None) -> list[tuple[str, str]]:
     """(relative posix path, "size:mtime" key) of the text files below root, in walk()'s order:
-    one scandir pass, no file opened; hidden entries skipped, symlink loops cut."""
+    one scandir pass, no file opened; hidden entries skipped, symlink loops cut. Other files
+    (not hidden, of a kind that is not read) are added to skipped, if given."""
     found: list[tuple[str, str]] = []
     seen: set[str] = set()
     stack = [(os.fspath(root), "")]
@@ -303,6 +305,8 @@ def scan(root: Path) -> list[tuple[str, str]]:
                 elif dot > 0 and name[dot:].lower() in TEXT_SUFFIXES:
                     st = entry.stat()
                     found.append((prefix + name, f"{st.st_size}:{st.st_mtime_ns}"))
+                elif skipped is not None:
+                    skipped.append(prefix + name)
             except OSError:
                 continue
         stack.extend(reversed(dirs))  # depth first, in name order
@@ -350,6 +354,8 @@ def load_article(file: Path, article_id: str, problems: list[LoadProblem]) -> Ar
     """Read one file into an Article; warnings go to problems."""
     if file.stat().st_size > MAX_BYTES:
         raise ValueError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if file.suffix.lower() in PAGE_SUFFIXES:
+        return _load_page(file, article_id, problems)
     text = decode_bytes(file.read_bytes())
     front, text = split_front_matter(text, file, problems)
     cleaned = clean_text(text)
@@ -374,6 +380,26 @@ def load_article(file: Path, article_id: str, problems: list[LoadProblem]) -> Ar
         tags=[str(t) for t in meta.get("tags") or [] if isinstance(t, (str, int, float))]
         if isinstance(meta.get("tags"), list)
         else [],
+    )
+
+
+def _load_page(file: Path, article_id: str, problems: list[LoadProblem]) -> Article:
+    """A saved web page, read only: its main text and metadata, extracted as `import` does."""
+    from .importer import extract_page
+
+    page = extract_page(file.read_bytes())
+    if page is None:
+        raise ValueError("a web page with no article text in it")
+    body = clean_text(page.text).text
+    return Article(
+        id=article_id,
+        path=file,
+        title=page.title,
+        body=body,
+        date=_date_value(page.date, body, file, problems),
+        source=page.url or page.site or "",
+        author=page.author or "",
+        language=_language_value(None, page.title + "\n" + body),
     )
 
 

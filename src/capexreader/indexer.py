@@ -38,6 +38,7 @@ class Plan:
     version: int = 0  # the index's data version it was made against
     digest: str = ""  # of the scan: when the index holds the same, nothing needs comparing
     unchanged: bool = False  # the folder is as the last complete sync left it
+    skipped: list[str] = field(default_factory=list)  # files of a kind that is not read
 
 
 def index_path(root: Path) -> Path | None:
@@ -64,8 +65,10 @@ def make_plan(root: Path, index: SearchIndex) -> Plan:
     """Which files are new or changed (by size and mtime) and which are gone."""
     index.refresh()
     version = index.version()
-    found = scan(root)
-    digest = hashlib.sha1("\n".join(f"{rel}\t{key}" for rel, key in found).encode()).hexdigest()
+    skipped: list[str] = []
+    found = scan(root, skipped)
+    listing = "\n".join([*(f"{rel}\t{key}" for rel, key in found), *skipped])
+    digest = hashlib.sha1(listing.encode()).hexdigest()
     if digest == index.meta("scan"):
         return Plan(root, {}, {}, version=version, digest=digest, unchanged=True)
     ids = assign_ids([rel for rel, _ in found])
@@ -74,7 +77,7 @@ def make_plan(root: Path, index: SearchIndex) -> Plan:
     keys = {ids[rel]: key for rel, key in found}
     known = index.keys()
     bad = {p: k for p, k, _, fatal in index.problems() if fatal}
-    plan = Plan(root, files, keys, version=version, digest=digest)
+    plan = Plan(root, files, keys, version=version, digest=digest, skipped=skipped)
     for path, aid in files.items():
         if aid in keys and known.get(aid) != keys[aid] and bad.get(path) != keys[aid]:
             plan.todo.append((aid, path, keys[aid]))
@@ -87,7 +90,14 @@ def kept_problems(index: SearchIndex, plan: Plan) -> list[tuple[str, str, str, b
     if plan.unchanged:
         return index.problems()
     todo = {path for _, path, _ in plan.todo}
-    return [p for p in index.problems() if p[0] in plan.files and p[0] not in todo]
+    kept = [p for p in index.problems() if p[0] in plan.files and p[0] not in todo]
+    base = os.fspath(plan.root)
+    for rel in plan.skipped:
+        suffix = os.path.splitext(rel)[1] or "no suffix"
+        kept.append(
+            (os.path.join(base, rel), "", f"skipped: {suffix} is not a kind of file read here", False)
+        )
+    return kept
 
 
 def process(

@@ -27,3 +27,27 @@ def data_dir() -> Path:
 
 def exports_dir() -> Path:
     return data_dir() / "exports"
+
+
+def library_dir() -> Path:
+    """Where `import` puts articles by default."""
+    return data_dir() / "library"
+
+
+def has_articles(folder: Path) -> bool:
+    from .corpus import TEXT_SUFFIXES
+
+    return folder.is_dir() and any(p.suffix.lower() in TEXT_SUFFIXES for p in folder.rglob("*"))
+
+
+def default_content(configured: str | None = None) -> tuple[Path, str]:
+    """The folder to open with no --content, and what to call it: the configured folder, else
+    the library when it holds articles, else the bundled corpus. "bundled" names that one."""
+    if configured == "bundled":
+        return bundled_content(), "bundled articles"
+    if configured:
+        return Path(configured).expanduser(), str(Path(configured).expanduser())
+    library = library_dir()
+    if has_articles(library):
+        return library, "your library"
+    return bundled_content(), "bundled articles"

@@ -13,8 +13,10 @@ from .marks import Marks
 if TYPE_CHECKING:
     from .corpus import Article, Corpus, LoadProblem
     from .search import SearchIndex, SearchResult
+    from .state import ReadState
 
 STANCE_FILTERS = ("all", "bullish", "bearish", "mixed")
+READ_FILTERS = ("all", "unread", "starred")
 HIT_LIMIT = 30  # results whose hits are built with the search; the rest when opened
 KEPT = 8  # long articles whose paragraph marks are kept after they are closed
 
@@ -52,6 +54,9 @@ class ReaderSession:
         self.index: SearchIndex | None = None
         self.error: str | None = None  # the folder could not be opened
         self.stance_filter = "all"
+        self.read_filter = "all"  # or unread, starred
+        self.tag_filter: str | None = None
+        self.state: ReadState | None = None  # read, starred, tags, note; None where not kept
         self.expand = True  # the bilingual glossary adds terms to a search
         self.result: SearchResult | None = None
         self.current: Article | None = None
@@ -124,16 +129,43 @@ class ReaderSession:
         if self.result is not None:
             by_id = self.corpus.by_id
             found = [a for a in map(by_id.get, self.result.ids) if a is not None]
-            return found if wanted == "all" else [a for a in found if a.stance_label == wanted]
-        if wanted == "all":
-            return self.corpus.articles
-        return [a for a in self.corpus.articles if a.stance_label == wanted]
+        else:
+            found = self.corpus.articles
+        if wanted != "all":
+            found = [a for a in found if a.stance_label == wanted]
+        return self._by_marks(found)
+
+    def _by_marks(self, articles: list[Article]) -> list[Article]:
+        state = self.state
+        if state is None or (self.read_filter == "all" and self.tag_filter is None):
+            return articles
+        if self.read_filter == "unread":
+            articles = [a for a in articles if not state.get(a.id).read]
+        elif self.read_filter == "starred":
+            articles = [a for a in articles if state.get(a.id).starred]
+        if self.tag_filter is not None:
+            articles = [a for a in articles if self.tag_filter in state.get(a.id).tags]
+        return articles
+
+    def cycle_read_filter(self) -> str:
+        i = READ_FILTERS.index(self.read_filter)
+        self.read_filter = READ_FILTERS[(i + 1) % len(READ_FILTERS)]
+        return self.read_filter
+
+    def set_mark(self, article: Article, **changes: object) -> None:
+        """Change the read state of an article (nothing where no state is kept)."""
+        if self.state is not None:
+            self.state.update(article.id, body=article.body if article.loaded else None, **changes)
 
     def list_title(self, shown: int) -> tuple[list[str], str]:
         """The list's title (its parts: plain text) and subtitle, for ``shown`` articles."""
         parts = ["Articles"]
         if self.stance_filter != "all":
             parts.append(self.stance_filter)
+        if self.read_filter != "all":
+            parts.append(self.read_filter)
+        if self.tag_filter is not None:
+            parts.append(f"#{self.tag_filter}")
         if self.result is not None:
             parts.append(f"“{self.result.query[:20]}”")
         total = len(self.corpus.articles) if self.corpus else 0
@@ -160,6 +192,8 @@ class ReaderSession:
             result.hits[article.id] = self.index.hits(article.id, result.groups)
         self.current = article
         self.hit_index = 0
+        if self.state is not None and not self.state.get(article.id).read:
+            self.set_mark(article, read=True)
         return article
 
     def is_prepared(self, article: Article) -> bool:

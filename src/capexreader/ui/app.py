@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
-from functools import partial
 from pathlib import Path
 
 from textual import on
@@ -13,8 +12,9 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from capexreader.config import Config
 from capexreader.paths import bundled_content
-from capexreader.session import STANCE_FILTERS, ReaderSession
+from capexreader.session import ReaderSession
 
 from . import collector
 from .collector import Collector
@@ -36,14 +36,24 @@ class CapexReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {_article_commands}
     BINDINGS = APP_KEYS
 
-    def __init__(self, content_dir: Path | str | None = None, keymap: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        content_dir: Path | str | None = None,
+        keymap: dict[str, str] | None = None,
+        config: Config | None = None,
+        content_name: str | None = None,
+        config_problems: list[str] | None = None,
+    ) -> None:
         super().__init__()
         self.session = ReaderSession(Path(content_dir) if content_dir else bundled_content())
-        self._keymap = keymap or {}
+        self.config = config or Config()
+        self._keymap = {**self.config.keymap, **(keymap or {})}
+        self._content_name, self._problems = content_name, config_problems or []
         self.collector = Collector()
 
     def get_default_screen(self) -> Screen:
-        return ReaderScreen(self.session)
+        self.session.expand = self.config.glossary
+        return ReaderScreen(self.session, self.config)
 
     @property
     def reader(self) -> ReaderScreen:
@@ -56,8 +66,12 @@ class CapexReaderApp(App[None]):
         self.collector.hold()
 
     def on_mount(self) -> None:
-        self.sub_title = self.session.root.name
+        from .settings import apply_settings, open_state
+
+        self.sub_title = self._content_name or self.session.root.name
         self.set_keymap(self._keymap)
+        apply_settings(self, self.config, self._problems)
+        self.session.state = open_state(self, self.session.root)
         self.call_after_refresh(self._first_frame_out)
 
     def _first_frame_out(self) -> None:
@@ -97,31 +111,7 @@ class CapexReaderApp(App[None]):
             self.push_screen(HelpScreen(key_groups()))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from .palette import reader_commands
+
         yield from super().get_system_commands(screen)
-        reader = self.reader
-        yield SystemCommand("Search", "Search all articles", reader.action_search)
-        yield SystemCommand("Clear search", "Show every article again", reader.action_clear_search)
-        for label in STANCE_FILTERS:
-            yield SystemCommand(
-                f"Filter: {label}", f"Show {label} articles", partial(reader.set_stance_filter, label)
-            )
-        yield SystemCommand(
-            "Toggle figures sidebar", "Show or hide the figures", reader.action_toggle_sidebar
-        )
-        expand = self.session.expand
-        yield SystemCommand(
-            "Glossary expansion: " + ("off" if expand else "on"),
-            "Search also finds the other language's terms (bubble ↔ 泡沫)",
-            partial(reader.set_expand, not expand),
-        )
-        yield SystemCommand(
-            "All figures", "Every figure in the corpus, reconciled and charted", reader.action_corpus_figures
-        )
-        yield SystemCommand(
-            "Tracker", "Each company's figures across articles and time", reader.action_tracker
-        )
-        yield SystemCommand(
-            "Why this stance", "The evidence for the open article's stance", reader.action_evidence
-        )
-        yield SystemCommand("Load problems", "Files that could not be read", reader.action_show_problems)
-        yield SystemCommand("Help", "What this is and every key", self.action_help)
+        yield from reader_commands(self, self.reader)

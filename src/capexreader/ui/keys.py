@@ -81,4 +81,40 @@ READER_KEYS: list[BindingType] = [
         tooltip="Show or hide the figures sidebar",
     ),
     Binding("escape", "clear_search", "Clear", show=False, id="app.clear", tooltip="Clear the search"),
+    Binding(
+        "r", "toggle_read", "Read", show=False, id="app.read", tooltip="Mark the open article read or unread"
+    ),
+    Binding(
+        "asterisk", "toggle_star", "Star", show=False, id="app.star", tooltip="Star the open article, or not"
+    ),
+    Binding(
+        "number_sign",
+        "tag",
+        "Tags",
+        show=False,
+        id="app.tag",
+        tooltip="Tags of your own for the open article",
+    ),
+    Binding(
+        "u",
+        "cycle_read_filter",
+        "Unread",
+        show=False,
+        id="app.read_filter",
+        tooltip="Show all, unread, starred",
+    ),
+    Binding(
+        "o", "open_source", "Open", show=False, id="app.open_source", tooltip="Open the source in the browser"
+    ),
+    Binding(
+        "y",
+        "copy_figure",
+        "Copy",
+        show=False,
+        id="app.copy_figure",
+        tooltip="Copy the figure with its citation",
+    ),
+    Binding(
+        "Y", "copy_source", "Copy URL", show=False, id="app.copy_source", tooltip="Copy the source's address"
+    ),
 ]

@@ -84,3 +84,7 @@ class ArticlePrepared(Message):
     stance: Stance
     prepared: Prepared
     groups: list
+
+
+class MarksMoved(Message):
+    """Read state of files that moved was given to them again: the list's marks changed."""

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from capexreader.corpus import Article, Corpus
     from capexreader.indexer import Plan
     from capexreader.search import SearchIndex
+    from capexreader.state import ReadState
 
 Post = Callable[[Message], object]
 SUMMARY_BATCH = 200  # articles summarised between two redraws of the list
@@ -206,3 +207,10 @@ def prepare(article: Article, post: Post) -> None:
     groups = group_figures(work.figures, PER_GROUP)
     if not _cancelled():
         post(messages.ArticlePrepared(article, work.figures, work.stance, Prepared(spans, leanings), groups))
+
+
+def adopt_marks(state: ReadState, articles: list[Article], post: Post) -> None:
+    """Marks whose file was moved or renamed, given back to the article with the same text."""
+    by_id = {a.id: a for a in articles}
+    if state.adopt_moved(list(by_id), lambda aid: by_id[aid].detached().body):
+        post(messages.MarksMoved())

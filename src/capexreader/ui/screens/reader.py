@@ -11,8 +11,9 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import Footer, Header
+
+from capexreader.config import Config
 
 from .. import messages, workers
 from ..collector import settle
@@ -22,6 +23,7 @@ from ..widgets.article_list import ArticleList
 from ..widgets.article_view import ArticleView
 from ..widgets.figure_list import FigureList
 from ..widgets.search_bar import SearchBar
+from .marking import Marking
 
 if TYPE_CHECKING:
     from capexreader.corpus import Article
@@ -42,7 +44,7 @@ def _work(app: App, work: Callable[[], None], group: str, description: str) -> N
     )
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(Marking):
     """The main screen; its keys are the reader's, so dialogs on top switch them off."""
 
     BINDINGS = READER_KEYS
@@ -51,9 +53,9 @@ class ReaderScreen(Screen[None]):
     sidebar: var[bool] = var(True)  # wanted; shown when the screen is wide enough
     narrow: var[bool] = var(False)
 
-    def __init__(self, session: ReaderSession) -> None:
+    def __init__(self, session: ReaderSession, settings: Config | None = None) -> None:
         super().__init__()
-        self.session = session
+        self.session, self.settings = session, settings or Config()
         self._index_version = 0
 
     def compose(self) -> ComposeResult:
@@ -71,6 +73,8 @@ class ReaderScreen(Screen[None]):
         self.query_one(ArticleList).border_title = "Articles"
         self.query_one("#reader").border_title = "Reader"
         self.query_one(FigureList).border_title = "Figures"
+        self.query_one(ArticleView).set_measure(self.settings.reading_width)
+        self.sidebar = self.settings.sidebar
         self.query_one(ArticleList).focus()
         # Loading starts once the first frame is out: its thread would compete for the GIL.
         self.set_timer(0.1, self.load)
@@ -97,6 +101,7 @@ class ReaderScreen(Screen[None]):
     @on(messages.CorpusLoaded)
     def _corpus_loaded(self, message: messages.CorpusLoaded) -> None:
         self.session.corpus = message.corpus
+        self.adopt_moved_marks()
         self.refresh_list()
         if message.corpus.articles:
             self.open_article(message.corpus.articles[0].id, focus=False)
@@ -334,8 +339,7 @@ class ReaderScreen(Screen[None]):
 
     def action_focus_figures(self) -> None:
         self.sidebar = True
-        self.query_one(FigureList).display = True  # even on a narrow screen, when asked for
-        self.query_one(FigureList).focus()
+        self.query_one(FigureList).take_focus()
 
     def action_toggle_sidebar(self) -> None:
         self.sidebar = not self.query_one(FigureList).display

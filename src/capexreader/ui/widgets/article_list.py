@@ -23,6 +23,7 @@ from .base_style import BaseStyle
 if TYPE_CHECKING:
     from capexreader.corpus import Article
     from capexreader.session import ReaderSession
+    from capexreader.state import Mark, ReadState
 
 ROWS = 2  # lines an article
 CACHED_ROWS = 160  # drawn lines kept (each Strip holds caches of its own: ~40 objects)
@@ -44,9 +45,20 @@ SURE = 0.8  # stance confidence from which the list shows the label alone
 BADGE_STYLES = {label: Style.parse(style) if style else Style() for label, (_, style) in BADGES.items()}
 
 
-def article_lines(article: Article, hits: int | None = None) -> tuple[list[Segment], list[Segment]]:
-    """The title line and the meta line of one article, as segments (text is never markup)."""
-    title = [Segment(" " + " ".join(article.title.split()), BOLD)]
+UNREAD, STAR = Style(color="cyan", bold=True), Style(color="yellow")
+
+
+def article_lines(
+    article: Article, hits: int | None = None, mark: Mark | None = None
+) -> tuple[list[Segment], list[Segment]]:
+    """The title line and the meta line of one article, as segments (text is never markup).
+    With read state, ● marks an unread article and ★ a starred one."""
+    title = [
+        Segment(" " + " ".join(article.title.split()), BOLD if mark is None or not mark.read else Style())
+    ]
+    if mark is not None:
+        title.insert(0, Segment("★" if mark.starred else " ", STAR))
+        title.insert(0, Segment("●" if not mark.read else " ", UNREAD))
     label, count = article.stance_label, article.figure_count
     meta = [Segment(f" {article.date or 'no date'} · {article.language} · ", DIM)]
     if label:
@@ -110,6 +122,7 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
         super().__init__(id=id)
         self._articles: list[Article] = []
         self._hits: dict[str, int] | None = None
+        self._state: ReadState | None = None
         self._cache: dict[tuple[int, int, bool], Strip] = {}
 
     # -- content -----------------------------------------------------------------------------
@@ -133,6 +146,7 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
 
     def show_session(self, session: ReaderSession, keep: bool = True) -> list[Article]:
         """The session's visible articles, with the filters in the title; returns them."""
+        self._state = session.state
         articles = session.visible()
         self.show_articles(articles, session.result.counts if session.result else None, keep=keep)
         parts, self.border_subtitle = session.list_title(len(articles))
@@ -219,7 +233,8 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
     def _render_row(self, index: int, row: int, width: int) -> Strip:
         article = self._articles[index]
         hits = None if self._hits is None else self._hits.get(article.id, 0)
-        segments = article_lines(article, hits)[row]
+        mark = self._state.get(article.id) if self._state is not None else None
+        segments = article_lines(article, hits, mark)[row]
         base = self.base_style
         if index == self.highlighted:
             base = base + self.get_component_rich_style("article-list--highlight")

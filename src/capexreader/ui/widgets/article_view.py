@@ -108,8 +108,15 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._rewrap()
 
+    measure: int | None = None  # the widest line, in cells (the settings' reading_width)
+
+    def set_measure(self, cells: int | None) -> None:
+        self.measure = cells
+        self._rewrap()
+
     def _text_width(self) -> int:
-        return max(8, self.scrollable_content_region.width - GUTTER - 1)
+        width = max(8, self.scrollable_content_region.width - GUTTER - 1)
+        return min(width, self.measure) if self.measure else width
 
     def _rewrap(self) -> None:
         if self.scrollable_content_region.width <= GUTTER + 1 and len(self.text) > LONG:

@@ -105,6 +105,23 @@ class FigureList(OptionList):
         )
         self.border_subtitle = "…"
 
+    def take_focus(self) -> None:
+        """Shown (even on a narrow screen, when asked for) and focused, a figure highlighted:
+        Enter and y act on one at once."""
+        self.display = True
+        self.focus()
+        if self.highlighted is None:
+            self.action_first()
+
+    def highlighted_figure(self) -> Figure | None:
+        """The figure under the cursor, if any."""
+        if self.highlighted is None or self.listed is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        if not (option.id and option.id.startswith("fig-")):
+            return None
+        return self.listed.figures[int(option.id[4:])]
+
     def _chosen(self, option: Option) -> None:
         if option.id and option.id.startswith("fig-") and self.listed is not None:
             self.post_message(self.Chosen(self.listed, int(option.id[4:])))

@@ -1,0 +1,141 @@
+"""The reader's keys for one's own marks (read, starred, tags, a note), the source link and
+the clipboard: a part of ReaderScreen, kept apart to keep each module small."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.screen import Screen
+
+from .. import messages
+from ..widgets.article_list import ArticleList
+from ..widgets.figure_list import FigureList
+from .ask import AskScreen
+
+if TYPE_CHECKING:
+    from capexreader.corpus import Article
+    from capexreader.session import ReaderSession
+
+
+class Marking(Screen[None]):
+    """The part of the reader's screen that keeps one's marks; the reader is the rest."""
+
+    session: ReaderSession
+
+    def refresh_list(self, keep: bool = True) -> list[Article]:
+        raise NotImplementedError  # the reader's own
+
+    def adopt_moved_marks(self) -> None:
+        """In a worker: the marks of files that moved are found again (their text is read)."""
+        from functools import partial
+
+        from .. import workers
+
+        state, corpus = self.session.state, self.session.corpus
+        if state is not None and corpus is not None:
+            work = partial(workers.adopt_marks, state, list(corpus.articles), self.post_message)
+            self.app.run_worker(work, thread=True, group="marks", description="Finding moved files' marks")
+
+    @on(messages.MarksMoved)
+    def _marks_moved(self) -> None:
+        self.refresh_list()
+
+    def _marked(self) -> Article | None:
+        """The article a mark key is about: the open one (said when there is none or no state)."""
+        article = self.session.current
+        if article is None:
+            self.notify("No article is open.", severity="warning")
+        elif self.session.state is None:
+            self.notify("Read state cannot be kept here (see the log).", severity="warning")
+            return None
+        return article
+
+    def _changed(self, said: str) -> None:
+        self.refresh_list()
+        self.query_one(ArticleList).refresh_rows()
+        self.notify(said, timeout=2)
+
+    def action_toggle_read(self) -> None:
+        article = self._marked()
+        if article is not None and self.session.state is not None:
+            read = not self.session.state.get(article.id).read
+            self.session.set_mark(article, read=read)
+            self._changed("Marked read." if read else "Marked unread.")
+
+    def action_toggle_star(self) -> None:
+        article = self._marked()
+        if article is not None and self.session.state is not None:
+            starred = not self.session.state.get(article.id).starred
+            self.session.set_mark(article, starred=starred)
+            self._changed("Starred." if starred else "Star taken off.")
+
+    def action_cycle_read_filter(self) -> None:
+        if self.session.state is None:
+            self.notify("Read state cannot be kept here (see the log).", severity="warning")
+            return
+        self.session.cycle_read_filter()
+        self.refresh_list()
+
+    def set_tag_filter(self, tag: str | None) -> None:
+        self.session.tag_filter = tag
+        self.refresh_list()
+
+    def action_tag(self) -> None:
+        article = self._marked()
+        state = self.session.state
+        if article is None or state is None:
+            return
+
+        def answered(text: str | None) -> None:
+            if text is not None:
+                tags = list(dict.fromkeys(t.strip().lstrip("#") for t in text.replace("，", ",").split(",")))
+                self.session.set_mark(article, tags=[t for t in tags if t])
+                self._changed("Tags: " + (", ".join(state.get(article.id).tags) or "none"))
+
+        tags = ", ".join(state.get(article.id).tags)
+        self.app.push_screen(AskScreen(f"Tags of “{article.title[:50]}” (comma-separated)", tags), answered)
+
+    def action_note(self) -> None:
+        article = self._marked()
+        state = self.session.state
+        if article is None or state is None:
+            return
+
+        def answered(text: str | None) -> None:
+            if text is not None:
+                self.session.set_mark(article, note=" ".join(text.split()))
+                self._changed("Note kept." if text.strip() else "Note cleared.")
+
+        self.app.push_screen(
+            AskScreen(f"A note on “{article.title[:50]}”", state.get(article.id).note), answered
+        )
+
+    def action_open_source(self) -> None:
+        article = self.session.current
+        url = article.source if article is not None else ""
+        if not url.startswith(("http://", "https://")):
+            self.notify("This article names no web address to open.", severity="warning")
+            return
+        self.app.open_url(url)
+        self.notify(url, title="Opened in the browser", timeout=3, markup=False)
+
+    def action_copy_source(self) -> None:
+        article = self.session.current
+        url = article.source if article is not None else ""
+        if not url:
+            self.notify("This article names no source.", severity="warning")
+            return
+        self.app.copy_to_clipboard(url)
+        self.notify(url, title="Copied", timeout=3, markup=False)
+
+    def action_copy_figure(self) -> None:
+        article = self.session.current
+        figure = self.query_one(FigureList).highlighted_figure()
+        if article is None or figure is None:
+            self.notify("Highlight a figure first (f, then j/k).", severity="warning")
+            return
+        citation = " · ".join(p for p in (article.title, article.source, article.date or "") if p)
+        text = f"{figure.label()}\n“{' '.join(figure.sentence.split())}”\n{citation}"
+        self.app.copy_to_clipboard(text)
+        self.notify(text, title="Copied", timeout=4, markup=False)
