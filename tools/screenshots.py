@@ -1,7 +1,13 @@
 """Remake the SVG screenshots that the README shows: python tools/screenshots.py"""
 
 import asyncio
+import os
+import tempfile
 from pathlib import Path
+
+# Marks, exports and settings of the shots' own, never the user's.
+for name in ("CAPEXREADER_DATA_DIR", "CAPEXREADER_CONFIG_DIR"):
+    os.environ[name] = tempfile.mkdtemp(prefix="cxr-shots-")
 
 from capexreader.ui.app import CapexReaderApp
 
@@ -27,6 +33,8 @@ async def main() -> None:
     await shoot("figures", ["f", "down", "down", "down", "down"])
     await shoot("help", ["question_mark"])
     await shoot("tracker", ["T", "down", "down"])
+    # read marks: the first article opened (read) and starred, the third opened and tagged
+    await shoot("marks", ["asterisk", "j", "j", "enter", "number_sign", *"watch", "enter", "k", "k"])
 
 
 if __name__ == "__main__":

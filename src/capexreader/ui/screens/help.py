@@ -55,11 +55,11 @@ def key_groups() -> list[tuple[str, list[Binding]]]:
 def _key_rows(groups: list[tuple[str, list[Binding]]], display: Callable[[Binding], str]) -> str:
     lines = []
     for name, bindings in groups:
-        lines.append(f"\n**{name}**\n\n| key | does |\n|---|---|")
+        lines.append(f"\n**{name}**\n\n| key | does | id (config keymap) |\n|---|---|---|")
         for b in bindings:
             keys = [display(Binding(k.strip(), b.action)) for k in b.key.split(",")]
             shown = " / ".join(k.replace("|", "\\|") for k in keys)
-            lines.append(f"| `{shown}` | {b.tooltip or b.description} |")
+            lines.append(f"| `{shown}` | {b.tooltip or b.description} | {b.id or ''} |")
     return "\n".join(lines)
 
 
