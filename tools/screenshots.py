@@ -9,7 +9,7 @@ from pathlib import Path
 for name in ("CAPEXREADER_DATA_DIR", "CAPEXREADER_CONFIG_DIR"):
     os.environ[name] = tempfile.mkdtemp(prefix="cxr-shots-")
 
-from capexreader.ui.app import CapexReaderApp
+from capexreader.ui.app import CapexReaderApp  # noqa: E402 - after the folders are set
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (140, 40)
