@@ -161,3 +161,23 @@ def test_what_loading_brings_is_merged():
     warn = LoadProblem(Path("root/y.md"), "bad date", fatal=False)
     assert session.add_problems([warn])
     assert session.problems_summary().startswith("1 unreadable, 1 warnings. x.md: not UTF-8")
+
+
+def test_read_marks_filter_the_list_and_opening_reads(tmp_path):
+    from capexreader.state import ReadState
+
+    session = session_with()
+    session.state = ReadState(tmp_path / "folder", tmp_path / "state.sqlite")
+    ids = [a.id for a in session.visible()]
+    session.open(ids[0])
+    assert session.state.get(ids[0]).read  # opened: read
+    session.cycle_read_filter()
+    assert session.read_filter == "unread" and ids[0] not in [a.id for a in session.visible()]
+    assert session.toggle_mark(session.current, "starred") is True
+    session.cycle_read_filter()
+    assert [a.id for a in session.visible()] == [ids[0]]
+    assert session.list_title(1)[0] == ["Articles", "starred"]
+    session.read_filter, session.tag_filter = "all", "watch"
+    session.set_mark(session.corpus.get(ids[1]), tags=["watch"])
+    assert [a.id for a in session.visible()] == [ids[1]] and "#watch" in session.list_title(1)[0]
+    assert session.toggle_mark(session.current, "starred") is False

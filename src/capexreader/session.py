@@ -152,6 +152,14 @@ class ReaderSession:
         self.read_filter = READ_FILTERS[(i + 1) % len(READ_FILTERS)]
         return self.read_filter
 
+    def toggle_mark(self, article: Article, name: str) -> bool:
+        """Flip an article's read or starred mark; its new value."""
+        if self.state is None:
+            return False
+        value = not getattr(self.state.get(article.id), name)
+        self.set_mark(article, **{name: value})
+        return value
+
     def set_mark(self, article: Article, **changes: object) -> None:
         """Change the read state of an article (nothing where no state is kept)."""
         if self.state is not None:

@@ -57,18 +57,15 @@ class Marking(Screen[None]):
         self.notify(said, timeout=2)
 
     def action_toggle_read(self) -> None:
-        article = self._marked()
-        if article is not None and self.session.state is not None:
-            read = not self.session.state.get(article.id).read
-            self.session.set_mark(article, read=read)
-            self._changed("Marked read." if read else "Marked unread.")
+        self._toggle("read", "Marked read.", "Marked unread.")
 
     def action_toggle_star(self) -> None:
+        self._toggle("starred", "Starred.", "Star taken off.")
+
+    def _toggle(self, name: str, on: str, off: str) -> None:
         article = self._marked()
-        if article is not None and self.session.state is not None:
-            starred = not self.session.state.get(article.id).starred
-            self.session.set_mark(article, starred=starred)
-            self._changed("Starred." if starred else "Star taken off.")
+        if article is not None:
+            self._changed(on if self.session.toggle_mark(article, name) else off)
 
     def action_cycle_read_filter(self) -> None:
         if self.session.state is None:
