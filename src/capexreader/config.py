@@ -11,11 +11,6 @@ from pathlib import Path
 
 from .atomic import write_atomic
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - the same parser, released apart
-    import tomli as tomllib
-
 EXAMPLE = """\
 # capexreader settings (every key is optional)
 # content = "~/news"          # the folder opened with no --content ("bundled" for the bundled one)
@@ -68,6 +63,11 @@ def config_path() -> Path:
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     """The settings and what was wrong with the file (each a line naming file, line and key)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - the same parser, released apart
+        import tomli as tomllib
+
     path = path or config_path()
     config = Config()
     try:

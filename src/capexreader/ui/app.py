@@ -66,12 +66,11 @@ class CapexReaderApp(App[None]):
         self.collector.hold()
 
     def on_mount(self) -> None:
-        from .settings import apply_settings, open_state
+        from .settings import apply_settings
 
         self.sub_title = self._content_name or self.session.root.name
         self.set_keymap(self._keymap)
         apply_settings(self, self.config, self._problems)
-        self.session.state = open_state(self, self.session.root)
         self.call_after_refresh(self._first_frame_out)
 
     def _first_frame_out(self) -> None:

@@ -26,6 +26,12 @@ class Marking(Screen[None]):
     def refresh_list(self, keep: bool = True) -> list[Article]:
         raise NotImplementedError  # the reader's own
 
+    def open_marks(self) -> None:
+        """The folder's read state, opened after the first frame and before the titles come."""
+        from ..settings import open_state
+
+        self.session.state = open_state(self.app, self.session.root)
+
     def adopt_moved_marks(self) -> None:
         """In a worker: the marks of files that moved are found again (their text is read)."""
         from functools import partial

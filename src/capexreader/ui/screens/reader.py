@@ -80,6 +80,7 @@ class ReaderScreen(Marking):
         self.set_timer(0.1, self.load)
 
     def load(self) -> None:
+        self.open_marks()
         _work(
             self.app,
             partial(workers.load, self.session.root, self.post_message),
@@ -186,8 +187,7 @@ class ReaderScreen(Marking):
             view.set_marks(self.session.marks(article, view.marks.current))
 
     def report_problems(self) -> None:
-        summary = self.session.problems_summary()
-        if summary:
+        if summary := self.session.problems_summary():
             self.notify(summary, title="Load problems", severity="warning", markup=False)
 
     # -- list and reader ---------------------------------------------------------------------
