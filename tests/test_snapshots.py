@@ -11,12 +11,18 @@ async def settle(pilot):
     await wait_ready(pilot)
 
 
-def keys_then(*keys):
-    """A run_before that waits for the index, then presses keys."""
+def keys_then(*keys, then=()):
+    """A run_before that waits for the index, then presses keys (and for a screen that works
+    its content out in a worker, for that)."""
 
     async def run_before(pilot):
         await settle(pilot)
         await pilot.press(*keys)
+        for _ in range(200):
+            if getattr(pilot.app.screen, "ready", True):
+                break
+            await pilot.pause(0.05)
+        await pilot.press(*then)
         await pilot.pause()
 
     return run_before
@@ -93,7 +99,7 @@ def test_tracker_screen(snap_compare, tmp_path):
 
 
 def test_tracker_screen_narrow_on_a_line_of_ranges(snap_compare, tmp_path):
-    assert snap_compare(_tracked(tmp_path), terminal_size=(80, 24), run_before=keys_then("T", "down"))
+    assert snap_compare(_tracked(tmp_path), terminal_size=(80, 24), run_before=keys_then("T", then=("down",)))
 
 
 def test_corpus_figures_sorted_by_amount(snap_compare, tmp_path):

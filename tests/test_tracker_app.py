@@ -12,12 +12,22 @@ from .tracker_corpus import write_corpus
 SIZE = (160, 45)
 
 
+async def tracker(pilot, *keys):
+    """Open the tracker and wait for its lines."""
+    await pilot.press("T")
+    for _ in range(200):
+        if getattr(pilot.app.screen, "ready", False):
+            break
+        await pilot.pause(0.05)
+    await pilot.press(*keys)
+    return pilot.app.screen
+
+
 async def test_tracker_lines_filter_and_open_a_statement(tmp_path):
     app = CapexReaderApp(write_corpus(tmp_path / "c"))
     async with app.run_test(size=SIZE) as pilot:
         await wait_ready(pilot)
-        await pilot.press("T")
-        screen = app.screen
+        screen = await tracker(pilot)
         assert isinstance(screen, TrackerScreen)
         assert [ln.entity for ln in screen.shown] == ["Microsoft", "Meta"]
         await pilot.press("slash", *"微軟", "enter")
@@ -33,7 +43,7 @@ async def test_tracker_and_figures_export_what_is_shown(tmp_path, monkeypatch):
     app = CapexReaderApp(write_corpus(tmp_path / "c"))
     async with app.run_test(size=SIZE) as pilot:
         await wait_ready(pilot)
-        await pilot.press("T", "slash", *"meta", "enter", "x")
+        await tracker(pilot, "slash", *"meta", "enter", "x")
         await pilot.pause()
         (tracker_csv,) = (tmp_path / "data" / "exports").glob("tracker-*.csv")
         rows = list(csv.DictReader(tracker_csv.open(encoding="utf-8")))

@@ -15,12 +15,15 @@ OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (140, 40)
 
 
-async def shoot(name: str, keys: list[str]) -> None:
+async def shoot(name: str, keys: list[str], then: tuple[str, ...] = ()) -> None:
     app = CapexReaderApp()
     async with app.run_test(size=SIZE) as pilot:
         while not app.session.ready:
             await pilot.pause(0.05)
         await pilot.press(*keys)
+        while not getattr(app.screen, "ready", True):  # a screen that works its content out
+            await pilot.pause(0.05)
+        await pilot.press(*then)
         await pilot.pause(0.2)
         app.save_screenshot(str(OUT / f"{name}.svg"))
     print(OUT / f"{name}.svg")
@@ -32,7 +35,7 @@ async def main() -> None:
     await shoot("search", ["slash", *"泡沫", "enter", "n"])
     await shoot("figures", ["f", "down", "down", "down", "down"])
     await shoot("help", ["question_mark"])
-    await shoot("tracker", ["T", "down", "down"])
+    await shoot("tracker", ["T"], then=("down", "down"))
     # read marks: the first article opened (read) and starred, the third opened and tagged
     await shoot("marks", ["asterisk", "j", "j", "enter", "number_sign", *"watch", "enter", "k", "k"])
 

@@ -19,7 +19,7 @@ EXAMPLE = """\
 # reading_width = 100         # the reader's widest line, in cells
 # sidebar = true              # the figures sidebar shown where there is room
 #
-# [keymap]                    # binding id = keys, as in help (ctrl+p shows the ids' names)
+# [keymap]                    # binding id = keys; help (?) lists every id
 # "app.search" = "slash,ctrl+f"
 """
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -77,8 +78,9 @@ class TrackerScreen(Screen[tuple[str, int, int] | None]):
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self.corpus = corpus
-        self.lines = track(corpus)
-        self.shown: list[Line] = list(self.lines)
+        self.lines: list[Line] = []
+        self.shown: list[Line] = []
+        self.ready = False
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ filter: e.g. 微軟 capex 2025", id="tracker-filter")
@@ -112,8 +114,25 @@ class TrackerScreen(Screen[tuple[str, int, int] | None]):
             ("sentence", "Sentence"),
         ):
             statements.add_column(label, key=key)
-        self._fill_lines("")
         lines.focus()
+        self.query_one("#tracker-info", Static).update(
+            Text(f"Working out the lines of {len(self.corpus.articles)} articles…")
+        )
+        self._track()
+
+    @work(thread=True, exit_on_error=False, group="tracker")
+    def _track(self) -> None:
+        """Every article's figures are worked out: a large corpus takes a while, the screen
+        keeps drawing meanwhile."""
+        from capexreader.corpus import Corpus
+
+        # on copies: the screen's articles are only changed on its own thread
+        copies = Corpus(self.corpus.root, [a.detached() for a in list(self.corpus.articles)])
+        self.app.call_from_thread(self._tracked, track(copies))
+
+    def _tracked(self, lines: list[Line]) -> None:
+        self.lines, self.ready = lines, True
+        self._fill_lines(self.query_one("#tracker-filter", Input).value)
 
     def _fill_lines(self, query: str) -> None:
         table = self.query_one("#lines", DataTable)
