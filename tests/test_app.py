@@ -504,3 +504,21 @@ async def test_corpus_figures_tabs_switch_by_number_from_any_tab():
         assert tabs.active == "all" and app.screen.query_one("#filter").value == ""
         await pilot.press("2", "3", "2")
         assert tabs.active == "reconcile"
+
+
+async def test_the_palette_runs_a_search_that_folds_scripts():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p", *"庞氏")
+        await pilot.pause(0.5)
+        await pilot.press("enter")  # the first hit: search for it
+        for _ in range(40):
+            if app.session.result is not None:
+                break
+            await pilot.pause(0.05)
+        result = app.session.result
+        assert result is not None and result.query == "庞氏"
+        traditional = [a.id for a in app.session.corpus.articles if a.language == "zh-Hant"]
+        assert set(traditional) <= set(result.ids)  # 龐氏 in the Traditional-script article
+        assert listed(app) == result.ids

@@ -220,3 +220,37 @@ def test_ranking_on_loaded_names_is_the_same_and_follows_new_articles(tmp_path):
     empty.load_names()  # before any article: the names grow with the table
     empty.add("x", "题", "泡沫。")
     assert [(r.article, r.title) for r in empty.search("泡沫").results] == [("x", "题")]
+
+
+@pytest.fixture(scope="module")
+def english():
+    index = SearchIndex()
+    index.add("centres", "UK", "The firm is building new data centres near London.")
+    index.add("centers", "US", "Hyperscalers opened three data centers in Ohio this year.")
+    index.add("center", "One", "A data center for training models.")
+    index.add("spread", "Apart", "The data we hold sits in a center of town.")
+    index.add("spending", "Spend", "Spending on chips rose; they spend more each quarter.")
+    index.add("bubble", "泡沫", "市场担心泡沫。")
+    index.add("bubbles", "Bubbles", "Talk of bubbles everywhere.")
+    return index
+
+
+@pytest.mark.parametrize("query", ["data center", "data centers", "data centres", '"data centre"'])
+def test_english_words_match_their_inflections_and_spellings(english, query):
+    assert set(english.search(query).ids) >= {"centres", "centers", "center"}
+
+
+def test_a_phrase_needs_its_words_together(english):
+    assert "spread" in english.search("data center").ids  # two words: both anywhere
+    assert "spread" not in english.search('"data center"').ids  # a phrase: side by side
+
+
+def test_a_word_and_its_forms_are_highlighted_as_written(english):
+    result = english.search("spend")
+    assert [h.text for h in result.hits["spending"]] == ["Spending", "spend"]
+
+
+def test_a_quoted_word_has_no_glossary_alternatives(english):
+    assert set(english.search("bubble").ids) == {"bubble", "bubbles"}  # 泡沫 through the glossary
+    assert english.search('"bubble"').ids == ["bubbles"]  # itself (and its plural) only
+    assert english.search('"bubble"', expand=True).terms == ["bubble"]

@@ -26,11 +26,27 @@ def glossary() -> tuple[dict[str, list[str]], frozenset[str]]:
     return groups, frozenset(fold(str(w)) for w in data["stop_words"])
 
 
+@lru_cache(maxsize=1)
+def _stemmer():  # noqa: ANN202 - PyStemmer has no type hints
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def variants() -> dict[str, str]:
+    """Spellings searched as one word: centre -> center."""
+    return {fold(str(k)): fold(str(v)) for k, v in (load_data("glossary").get("variants") or {}).items()}
+
+
+@lru_cache(maxsize=200_000)
 def normalise(term: str) -> str:
-    """Index form of a token: English plurals folded (bubbles -> bubble)."""
-    if len(term) > 4 and term.isascii() and term.isalpha() and term.endswith("s"):
-        if not term.endswith("ss"):
-            return term[:-1]
+    """Index form of a token: an English word's spelling variant and Snowball stem (data
+    centres, data centers and data center all give "data center"); anything else as it is."""
+    if " " in term:
+        return " ".join(normalise(t) for t in term.split())
+    if len(term) > 2 and term.isascii() and term.isalpha():
+        return str(_stemmer().stemWord(variants().get(term, term)))
     return term
 
 
@@ -40,14 +56,15 @@ def parse_query(query: str, expand: bool = True) -> list[list[str]]:
     for quoted, curly, plain in re.findall(r'"([^"]*)"|“([^”]*)”|(\S+)', query[:MAX_QUERY]):
         word = (quoted or curly or plain).strip()
         if word:
-            words.append(word)
+            words.append((word, not plain))
     groups_map, stop = glossary()
     groups: list[list[str]] = []
-    for word in words[:MAX_WORDS]:
+    for word, quoted in words[:MAX_WORDS]:
         folded = " ".join(terms_of(fold(word)))
         if not folded or folded in stop:
             continue
-        alts = groups_map.get(folded, [folded]) if expand else [folded]
+        # a quoted phrase is only itself: no glossary alternatives inside quotes
+        alts = groups_map.get(folded, [folded]) if expand and not quoted else [folded]
         if folded not in alts:
             alts = [folded, *alts]
         groups.append(alts)
@@ -88,11 +105,23 @@ def _index_form(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _phrases() -> re.Pattern | None:
-    """The glossary's multi-word terms (capital expenditure, data center, ...)."""
+    """The glossary's multi-word terms (capital expenditure, data center, ...), in any of their
+    spellings and plurals (data centres): the index keeps each under its normal form."""
     from .patterns import word_union
 
     words = {t for t in glossary()[0] if " " in t}
-    return re.compile(word_union(words)) if words else None
+    others = [w for w in words if not w.isascii()]
+    parts = [word_union(others)] if others else []
+    for phrase in sorted(w for w in words if w.isascii()):
+        parts.append(r"(?<![a-z])" + r"\s+".join(_forms(w) for w in phrase.split()) + r"(?![a-z])")
+    pattern = "|".join(parts)
+    return re.compile(pattern) if pattern else None
+
+
+def _forms(word: str) -> str:
+    """A pattern for a word, its plurals and the spellings that mean it."""
+    spelled = {word, *(k for k, v in variants().items() if v == word)}
+    return "(?:" + "|".join(sorted((re.escape(w) + "(?:e?s)?" for w in spelled), key=len, reverse=True)) + ")"
 
 
 def index_text(folded: str) -> dict[str, list[tuple[int, int]]]:
@@ -104,7 +133,7 @@ def index_text(folded: str) -> dict[str, list[tuple[int, int]]]:
     phrases = _phrases()
     if phrases is not None and " " in folded:
         for m in phrases.finditer(folded):
-            out.setdefault(m.group(0), []).append(m.span())
+            out.setdefault(normalise(m.group(0)), []).append(m.span())
     tokenize = tokenizer().tokenize
     for offset, chunk in line_chunks(folded):  # small pieces: jieba's C regex steps stay short
         for word, start, end in tokenize(chunk, mode="search"):

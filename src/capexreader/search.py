@@ -18,7 +18,7 @@ from filelock import FileLock
 from .fold import fold
 from .query import index_text, parse_query, segment_term
 
-SCHEMA = "11"
+SCHEMA = "12"
 MAX_SEGMENTS = 64  # a term's list is rewritten as one row when it has more pieces than this
 CHUNK = 4096  # rowids per stored piece of the length table: a commit rewrites only its pieces
 NAMED_BY_QUERY = 2000  # results named by a query; more, and every id and title is loaded once
