@@ -522,3 +522,29 @@ async def test_the_palette_runs_a_search_that_folds_scripts():
         traditional = [a.id for a in app.session.corpus.articles if a.language == "zh-Hant"]
         assert set(traditional) <= set(result.ids)  # 龐氏 in the Traditional-script article
         assert listed(app) == result.ids
+
+
+async def test_hiding_the_focused_sidebar_leaves_the_focus_on_the_reader():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("f", "ctrl+b")
+        await pilot.pause()
+        assert app.focused is app.query_one("#article-view")
+
+
+async def test_dialogs_scroll_with_the_pane_keys():
+    app = CapexReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        scroll = app.screen.query_one("VerticalScroll")
+        await pilot.press("j", "j")
+        assert scroll.scroll_y == 2
+        await pilot.press("space")
+        assert scroll.scroll_y > 2
+        await pilot.press("G")
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("escape", "e", "j")
+        options = app.screen.query_one("OptionList")
+        assert options.highlighted == 1

@@ -51,6 +51,21 @@ class CapexReaderApp(App[None]):
         self._content_name, self._problems = content_name, config_problems or []
         self.collector = Collector()
 
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Screenshots go to the data folder's screenshots/ (made if need be): the platform's
+        Downloads folder, Textual's choice, need not exist."""
+        from capexreader.paths import data_dir
+
+        folder = Path(path) if path else data_dir() / "screenshots"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.notify(f"{folder}: {exc.strerror or exc}", title="Screenshot not saved", severity="error")
+            return None
+        return super().deliver_screenshot(filename, str(folder), time_format)
+
     def get_default_screen(self) -> Screen:
         self.session.expand = self.config.glossary
         return ReaderScreen(self.session, self.config)

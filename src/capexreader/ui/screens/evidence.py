@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from .pane_keys import PANE_KEYS, move_pane
+
 if TYPE_CHECKING:
     from capexreader.corpus import Article
 
@@ -63,7 +65,13 @@ class EvidenceScreen(ModalScreen[int | None]):
     EvidenceScreen Static { height: auto; margin-bottom: 1; }
     EvidenceScreen OptionList { height: 1fr; }
     """
-    BINDINGS = [Binding("escape,e,q", "close", "Close", id="evidence.close", tooltip="Close without jumping")]
+    BINDINGS = [
+        Binding("escape,e,q", "close", "Close", id="evidence.close", tooltip="Close without jumping"),
+        *PANE_KEYS,
+    ]
+
+    def action_pane(self, how: str) -> None:
+        move_pane(self.query_one(OptionList), how)
 
     def __init__(self, article: Article) -> None:
         super().__init__()

@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from .pane_keys import PANE_KEYS, move_pane
+
 INTRO = """\
 # capexreader
 
@@ -26,6 +28,12 @@ adds the other language's terms (bubble ↔ 泡沫); switch that off from the co
 """
 
 
+PANES = [  # Textual's own focus keys, listed with ours
+    Binding("tab", "focus_next", "Next pane", tooltip="Next pane (list, reader, figures)"),
+    Binding("shift+tab", "focus_previous", "Previous pane", tooltip="Previous pane"),
+]
+
+
 def key_groups() -> list[tuple[str, list[Binding]]]:
     """Every key of every screen, in groups, from the bindings themselves."""
     from ..keys import APP_KEYS
@@ -33,6 +41,7 @@ def key_groups() -> list[tuple[str, list[Binding]]]:
     from ..widgets.article_view import ArticleView
     from ..widgets.figure_list import FigureList
     from ..widgets.search_bar import SearchBar, SearchInput
+    from .evidence import EvidenceScreen
     from .figures import FiguresScreen
     from .reader import ReaderScreen
     from .tracker import TrackerScreen
@@ -42,13 +51,15 @@ def key_groups() -> list[tuple[str, list[Binding]]]:
 
     quit_key, help_key = only(APP_KEYS)
     return [
-        ("Everywhere", [quit_key, *only(ReaderScreen.BINDINGS), help_key]),
+        ("Everywhere", [quit_key, *only(ReaderScreen.BINDINGS), help_key, *PANES]),
         ("Article list (Enter opens)", only(ArticleList.BINDINGS)),
         ("Reader", only(ArticleView.BINDINGS)),
         ("Figures (Enter scrolls the reader to the figure)", only(FigureList.BINDINGS)),
         ("Search bar", only(SearchBar.BINDINGS) + only(SearchInput.BINDINGS)),
         ("Figures screen (F)", only(FiguresScreen.BINDINGS)),
         ("Tracker (T; Enter on a statement opens it)", only(TrackerScreen.BINDINGS)),
+        ("Why this stance (e; Enter jumps to the sentence)", only(EvidenceScreen.BINDINGS)),
+        ("Help, load problems and the other dialogs", only(PANE_KEYS)),
     ]
 
 
@@ -73,6 +84,7 @@ class HelpScreen(ModalScreen[None]):
     """
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close", tooltip="Close the help"),
+        *PANE_KEYS,
     ]
 
     def __init__(self, groups: list[tuple[str, list[Binding]]]) -> None:
@@ -86,6 +98,9 @@ class HelpScreen(ModalScreen[None]):
                 INTRO + keys + "\n\nctrl+p opens the command palette: open an "
                 "article, filter, search, themes."
             )
+
+    def action_pane(self, how: str) -> None:
+        move_pane(self.query_one(VerticalScroll), how)
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

@@ -13,6 +13,8 @@ from textual.widgets import DataTable, Static
 
 from capexreader.corpus import LoadProblem
 
+from .pane_keys import PANE_KEYS, move_pane
+
 
 class ProblemsScreen(ModalScreen[None]):
     DEFAULT_CSS = """
@@ -22,7 +24,13 @@ class ProblemsScreen(ModalScreen[None]):
     }
     ProblemsScreen DataTable { height: 1fr; }
     """
-    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="problems.close", tooltip="Close this list")]
+    BINDINGS = [
+        Binding("escape,q", "dismiss", "Close", id="problems.close", tooltip="Close this list"),
+        *PANE_KEYS,
+    ]
+
+    def action_pane(self, how: str) -> None:
+        move_pane(self.query_one(DataTable), how)
 
     def __init__(self, problems: list[LoadProblem], root: Path) -> None:
         super().__init__()

@@ -96,7 +96,7 @@ class ReaderScreen(Marking):
         self.watch_sidebar(self.sidebar)
 
     def watch_sidebar(self, wanted: bool) -> None:
-        self.query_one(FigureList).display = wanted and not self.narrow
+        self.query_one(FigureList).set_shown(wanted and not self.narrow)
 
     # -- what the workers report -------------------------------------------------------------
     @on(messages.CorpusLoaded)

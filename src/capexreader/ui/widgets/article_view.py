@@ -108,6 +108,19 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._rewrap()
 
+    # Page keys move at once: a page's scroll animated takes most of a second.
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
     measure: int | None = None  # the widest line, in cells (the settings' reading_width)
 
     def set_measure(self, cells: int | None) -> None:

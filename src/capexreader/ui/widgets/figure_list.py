@@ -105,6 +105,13 @@ class FigureList(OptionList):
         )
         self.border_subtitle = "…"
 
+    def set_shown(self, shown: bool) -> None:
+        """Shown or hidden; hidden while focused, the focus goes to the pane before it (the
+        reader), so that the keys still go somewhere."""
+        if not shown and self.has_focus:
+            self.screen.focus_previous()
+        self.display = shown
+
     def take_focus(self) -> None:
         """Shown (even on a narrow screen, when asked for) and focused, a figure highlighted:
         Enter and y act on one at once."""
