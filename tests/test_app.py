@@ -548,3 +548,34 @@ async def test_dialogs_scroll_with_the_pane_keys():
         await pilot.press("escape", "e", "j")
         options = app.screen.query_one("OptionList")
         assert options.highlighted == 1
+
+
+async def test_a_light_theme_reaches_the_article_list():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        listing = app.query_one(ArticleList)
+
+        def background():
+            return {seg.style.bgcolor for seg in listing.render_line(5) if seg.style and seg.style.bgcolor}
+
+        dark = background()
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = background()
+        assert light and light != dark
+        assert all(c.get_truecolor().red > 180 for c in light)  # a light background
+
+
+async def test_an_empty_list_says_why():
+    app = CapexReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"泡沫", "enter", "escape")
+        app.reader.set_stance_filter("bullish")
+        app.session.search("泡沫")
+        app.session.set_stance_filter("mixed")
+        app.reader.refresh_list()
+        await pilot.pause()
+        line = "".join(seg.text for seg in app.query_one(ArticleList).render_line(0))
+        assert line.strip() == "No article matches “泡沫” · mixed."

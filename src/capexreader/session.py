@@ -23,6 +23,13 @@ KEPT = 8  # long articles whose paragraph marks are kept after they are closed
 Span = tuple[int, int]
 
 
+LANGUAGE_LABELS = {"mixed": "zh+en"}  # "mixed" beside a mixed stance read as one word twice
+
+
+def language_label(language: str) -> str:
+    return LANGUAGE_LABELS.get(language, language)
+
+
 def count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
@@ -178,6 +185,17 @@ class ReaderSession:
             parts.append(f"“{self.result.query[:20]}”")
         total = len(self.corpus.articles) if self.corpus else 0
         return parts, f"{shown} of {total}"
+
+    def empty_reason(self) -> str:
+        """Why the list is empty, said in the list."""
+        if self.corpus is None:
+            return "Loading…"
+        if not self.corpus.articles:
+            return "No articles in this folder (.md, .markdown, .txt, .html)."
+        parts = [f"“{self.result.query}”"] if self.result is not None else []
+        parts += [f for f in (self.stance_filter, self.read_filter) if f != "all"]
+        parts += [f"#{self.tag_filter}"] if self.tag_filter else []
+        return "No article matches " + " · ".join(parts) + "."
 
     def set_stance_filter(self, label: str) -> None:
         if label not in STANCE_FILTERS:

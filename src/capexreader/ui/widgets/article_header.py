@@ -10,6 +10,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from capexreader.session import language_label
+
 from .article_list import stance_badge
 
 if TYPE_CHECKING:
@@ -25,7 +27,11 @@ def header_lines(article: Article) -> tuple[Text, Text]:
     computed = "stance" in article.__dict__ or not article.is_long
     stance = article.stance if computed else None
     title = Text(" ".join(article.title.split()), style="bold")
-    fields = [x for x in (article.source, article.author, article.date or "no date", article.language) if x]
+    fields = [
+        x
+        for x in (article.source, article.author, article.date or "no date", language_label(article.language))
+        if x
+    ]
     meta = Text(style="bold")  # as the header has always been drawn: dim over bold
     meta.append(" · ".join(fields), style="dim")
     meta.append(" · ")

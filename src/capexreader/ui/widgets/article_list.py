@@ -18,6 +18,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from capexreader.session import language_label
+
 from .base_style import BaseStyle
 
 if TYPE_CHECKING:
@@ -60,7 +62,7 @@ def article_lines(
         title.insert(0, Segment("★" if mark.starred else " ", STAR))
         title.insert(0, Segment("●" if not mark.read else " ", UNREAD))
     label, count = article.stance_label, article.figure_count
-    meta = [Segment(f" {article.date or 'no date'} · {article.language} · ", DIM)]
+    meta = [Segment(f" {article.date or 'no date'} · {language_label(article.language)} · ", DIM)]
     if label:
         meta.append(Segment(BADGES.get(label, (label, ""))[0], BADGE_STYLES.get(label, DIM)))
         sure = article.stance_confidence
@@ -123,6 +125,7 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
         self._articles: list[Article] = []
         self._hits: dict[str, int] | None = None
         self._state: ReadState | None = None
+        self._empty = ""  # why no article is listed
         self._cache: dict[tuple[int, int, bool], Strip] = {}
 
     # -- content -----------------------------------------------------------------------------
@@ -148,10 +151,14 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
         """The session's visible articles, with the filters in the title; returns them."""
         self._state = session.state
         articles = session.visible()
+        self._empty = "" if articles else session.empty_reason()
         self.show_articles(articles, session.result.counts if session.result else None, keep=keep)
         parts, self.border_subtitle = session.list_title(len(articles))
         self.border_title = " · ".join(escape(p) for p in parts)  # titles take markup
         return articles
+
+    def styles_changed(self) -> None:
+        self._cache.clear()  # rows drawn in the old theme's colours
 
     def refresh_rows(self) -> None:
         """Redraw after summaries (stance, figures) changed."""
@@ -219,6 +226,9 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
         line = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         index, row = divmod(line, ROWS)
+        if not self._articles and line == 0 and self._empty and width > 2:
+            said = Segment.adjust_line_length([Segment(" " + self._empty, self.base_style + DIM)], width)
+            return Strip(said, width)
         if index >= len(self._articles) or width <= 0:
             return Strip.blank(width, self.base_style)
         key = (line, width, self.has_focus)

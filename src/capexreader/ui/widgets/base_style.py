@@ -21,4 +21,8 @@ class BaseStyle:
 
     def notify_style_update(self) -> None:
         self._base_style = None
+        self.styles_changed()
         super().notify_style_update()  # type: ignore[misc]
+
+    def styles_changed(self) -> None:
+        """Drop what was drawn with the old styles (a theme change): override to do so."""

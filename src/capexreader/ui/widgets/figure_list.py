@@ -11,6 +11,8 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from capexreader.session import count as counted
+
 if TYPE_CHECKING:
     from capexreader.corpus import Article
     from capexreader.figures import Figure
@@ -96,7 +98,7 @@ class FigureList(OptionList):
         if not options:
             options.append(Option(Text("No figures in this article", style="dim"), disabled=True))
         self.set_options(options)
-        self.border_subtitle = f"{len(figures)} figures"
+        self.border_subtitle = counted(len(figures), "figure")
 
     def show_waiting(self) -> None:
         self.listed = None
