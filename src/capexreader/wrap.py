@@ -7,8 +7,14 @@ from functools import lru_cache
 
 from rich.cells import get_character_cell_size
 
-# Characters a line should not start with (CJK closing punctuation).
-_NO_START = set("，。、；：！？）」』”’》〉】,.;:!?)")
+# Line breaking after the Unicode rules' main cases, with the CJK conventions: a line breaks
+# after a space, or beside a CJK character; never inside a Latin word or a number, nor between a
+# number and its unit (800亿美元, 30%), nor before closing or after opening punctuation.
+_NO_START = set("，。、；：！？）」』”’》〉】〕…—～,.;:!?)]}%％")
+_NO_END = set("（「『“‘《〈【〔([{$¥￥")
+_UNIT_AFTER_DIGIT = set("万亿千百兆元美港日欧倍年月日%％个多余")
+_UNIT_PAIRS = {("万", "亿"), ("亿", "美"), ("万", "美"), ("亿", "元"), ("万", "元"), ("千", "亿")}
+_UNIT_PAIRS |= {(a, "元") for a in "美港日欧台"}
 
 
 @lru_cache(maxsize=4096)
@@ -37,6 +43,34 @@ def wrap_arrays(text: str, width: int) -> tuple[array, array]:
     return array("q", [s for s, _ in lines]), array("q", [e for _, e in lines])
 
 
+def can_break(text: str, p: int) -> bool:
+    """Whether a line may break between text[p - 1] and text[p]."""
+    a, b = text[p - 1], text[p]
+    if b in _NO_START or a in _NO_END or b == " ":
+        return False
+    if a == " ":
+        return True
+    if not (_breaks_anywhere(a) or _breaks_anywhere(b)):
+        return False  # inside a Latin word or a number
+    if a.isdigit() and b in _UNIT_AFTER_DIGIT:
+        return False
+    return (a, b) not in _UNIT_PAIRS
+
+
+def _fallback(text: str, line_start: int, i: int) -> int:
+    """Where a line with no proper break must break: inside a unit (亿 / 美元) rather than
+    before closing punctuation; else at i (a word longer than the line), or one character
+    earlier to keep closing punctuation with what it closes."""
+    for p in range(i - 1, line_start, -1):
+        a, b = text[p - 1], text[p]
+        if b not in _NO_START and a not in _NO_END and (_breaks_anywhere(a) or _breaks_anywhere(b)):
+            if not a.isdigit():
+                return p
+    if text[i] in _NO_START and text[i - 1] not in _NO_START and i - 1 > line_start:
+        return i - 1
+    return i
+
+
 def _wrap_paragraph(text: str, start: int, end: int, width: int, out: list) -> None:
     if start == end:
         out.append((start, start))
@@ -44,7 +78,7 @@ def _wrap_paragraph(text: str, start: int, end: int, width: int, out: list) -> N
     if end - start <= width and text[start:end].isascii():
         out.append((start, end))
         return
-    line_start, used, brk = start, 0, -1
+    line_start, used, brk = start, 0, -1  # brk: the last place in this line it may break
     i = start
     while i < end:
         ch = text[i]
@@ -55,20 +89,16 @@ def _wrap_paragraph(text: str, start: int, end: int, width: int, out: list) -> N
                 line_start, used, brk = i + 1, 0, -1
                 i += 1
                 continue
-            cut = brk if brk > line_start and not _breaks_anywhere(ch) else i
-            if ch in _NO_START and cut == i and i - 1 > line_start:
-                cut = i - 1  # keep the punctuation with the character before it
+            cut = i if can_break(text, i) else (brk if brk > line_start else _fallback(text, line_start, i))
             out.append((line_start, cut))
             line_start = cut
             while line_start < i and text[line_start] == " ":
                 line_start += 1
             used = sum(char_width(c) for c in text[line_start:i])
-            brk = -1
+            brk = max((p for p in range(line_start + 1, i) if can_break(text, p)), default=-1)
             continue
+        if i > line_start and can_break(text, i):
+            brk = i
         used += w
-        if ch == " ":
-            brk = i + 1
-        elif _breaks_anywhere(ch):
-            brk = i + 1
         i += 1
     out.append((line_start, end))
