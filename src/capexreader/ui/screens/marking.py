@@ -14,8 +14,11 @@ from ..widgets.figure_list import FigureList
 from .ask import AskScreen
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from capexreader.corpus import Article
     from capexreader.session import ReaderSession
+    from capexreader.state import Mark
 
 
 class Marking(Screen[None]):
@@ -85,21 +88,21 @@ class Marking(Screen[None]):
         self.refresh_list()
 
     def action_tag(self) -> None:
-        article = self._marked()
-        state = self.session.state
-        if article is None or state is None:
-            return
+        def tags(text: str) -> dict:
+            found = dict.fromkeys(t.strip().lstrip("#") for t in text.replace("，", ",").split(","))
+            return {"tags": [t for t in found if t]}
 
-        def answered(text: str | None) -> None:
-            if text is not None:
-                tags = list(dict.fromkeys(t.strip().lstrip("#") for t in text.replace("，", ",").split(",")))
-                self.session.set_mark(article, tags=[t for t in tags if t])
-                self._changed("Tags: " + (", ".join(state.get(article.id).tags) or "none"))
-
-        tags = ", ".join(state.get(article.id).tags)
-        self.app.push_screen(AskScreen(f"Tags of “{article.title[:50]}” (comma-separated)", tags), answered)
+        self._ask("Tags of “{}” (comma-separated)", lambda m: ", ".join(m.tags), tags, "Tags kept.")
 
     def action_note(self) -> None:
+        self._ask(
+            "A note on “{}”", lambda m: m.note, lambda text: {"note": " ".join(text.split())}, "Note kept."
+        )
+
+    def _ask(
+        self, question: str, shown: Callable[[Mark], str], changes: Callable[[str], dict], said: str
+    ) -> None:
+        """Ask for a mark's new text in a dialog, then keep it."""
         article = self._marked()
         state = self.session.state
         if article is None or state is None:
@@ -107,12 +110,11 @@ class Marking(Screen[None]):
 
         def answered(text: str | None) -> None:
             if text is not None:
-                self.session.set_mark(article, note=" ".join(text.split()))
-                self._changed("Note kept." if text.strip() else "Note cleared.")
+                self.session.set_mark(article, **changes(text))
+                self._changed(said)
 
-        self.app.push_screen(
-            AskScreen(f"A note on “{article.title[:50]}”", state.get(article.id).note), answered
-        )
+        value = shown(state.get(article.id))
+        self.app.push_screen(AskScreen(question.format(article.title[:50]), value), answered)
 
     def action_open_source(self) -> None:
         article = self.session.current
