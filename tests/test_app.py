@@ -579,3 +579,20 @@ async def test_an_empty_list_says_why():
         await pilot.pause()
         line = "".join(seg.text for seg in app.query_one(ArticleList).render_line(0))
         assert line.strip() == "No article matches “泡沫” · mixed."
+
+
+async def test_the_reading_position_stays_when_the_sidebar_is_toggled():
+    app = CapexReaderApp()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await ready(pilot)
+        view = app.query_one("#article-view")
+        app.set_focus(view)
+        await pilot.press("space", "space")
+        await pilot.pause()
+        offset = view.lines()[int(view.scroll_y)][0]
+        width = view.wrap_width
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert view.wrap_width != width  # re-wrapped for the new width
+        start, end = view.lines()[int(view.scroll_y)]
+        assert start <= offset <= end  # the same text at the top

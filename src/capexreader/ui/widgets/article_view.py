@@ -106,7 +106,12 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
         self._rewrap()
 
     def on_resize(self) -> None:
+        # a new width (the window, the sidebar shown or hidden): the same text stays in view
+        top = int(self.scroll_y)
+        offset = self._starts[top] if 0 < top < len(self._starts) else None
         self._rewrap()
+        if offset is not None and self._starts and offset < self._ends[-1]:
+            self.scroll_to(y=self.line_of_offset(offset), animate=False, immediate=True)
 
     # Page keys move at once: a page's scroll animated takes most of a second.
     def action_page_down(self) -> None:
