@@ -8,11 +8,11 @@ import threading
 import pytest
 
 from capexreader.corpus import load_corpus
+from capexreader.layout import layout_text
 from capexreader.ui.app import CapexReaderApp
 from capexreader.ui.widgets.article_list import ArticleList
 from capexreader.ui.widgets.article_view import ArticleView
 from capexreader.ui.widgets.figure_list import FigureList
-from capexreader.wrap import wrap_lines
 
 from .conftest import CONTENT, wait_ready
 
@@ -152,7 +152,7 @@ async def test_a_long_article_and_a_long_line_open_and_scroll(tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert view.line_count > 500
-        assert view.lines() == wrap_lines(view.text, view.wrap_width)  # wrapped apart, all of it
+        assert view.lines() == laid_out(view.text, view.wrap_width)  # laid out apart, all of it
         assert app.query_one(FigureList).option_count > 100  # the figures arrived
         app.set_focus(app.query_one(ArticleList))
         await pilot.press("j", "enter", "enter", "G")
@@ -208,5 +208,10 @@ async def test_a_long_article_opens_where_no_helper_process_can_start(tmp_path, 
         await wait_ready(pilot)
         view = app.query_one(ArticleView)
         assert app.session.current.id == "a-long" and view.text == app.session.current.body
-        assert view.lines() == wrap_lines(view.text, view.wrap_width)
+        assert view.lines() == laid_out(view.text, view.wrap_width)
         assert app.query_one(FigureList).option_count > 100
+
+
+def laid_out(text: str, width: int) -> list[tuple[int, int]]:
+    layout = layout_text(text, width)[1]
+    return list(zip(layout.starts, layout.ends, strict=True))

@@ -157,6 +157,26 @@ def summarise(article: Article) -> dict:
     return article.summarise()
 
 
+_parsed: tuple[int, int, Any] = (0, 0, None)  # the last text parsed here: its length, hash, document
+
+
+def lay_out(text: str, width: int) -> bytes:
+    """A text parsed and laid out to width, pickled (its arrays unpickle as single copies). The
+    last document is kept: a new width for the same text is only laid out again."""
+    global _parsed
+    from .document import parse
+    from .layout import lay_out as lay
+
+    if _parsed[:2] != (len(text), hash(text)):
+        _parsed = (len(text), hash(text), parse(text))
+    doc = _parsed[2]
+    return pickle.dumps((doc, lay(doc, text, width)), pickle.HIGHEST_PROTOCOL)
+
+
+def unpack_layout(blob: bytes) -> Any:
+    return pickle.loads(blob)
+
+
 def wrap(text: str, width: int) -> tuple[bytes, bytes]:
     """Line starts and ends (as packed arrays) of a text wrapped to width."""
     from .wrap import wrap_arrays

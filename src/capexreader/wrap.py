@@ -32,7 +32,7 @@ def wrap_lines(text: str, width: int) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     pos = 0
     for para in text.split("\n"):
-        _wrap_paragraph(text, pos, pos + len(para), width, lines)
+        wrap_range(text, pos, pos + len(para), width, lines)
         pos += len(para) + 1
     return lines
 
@@ -71,7 +71,7 @@ def _fallback(text: str, line_start: int, i: int) -> int:
     return i
 
 
-def _wrap_paragraph(text: str, start: int, end: int, width: int, out: list) -> None:
+def wrap_range(text: str, start: int, end: int, width: int, out: list) -> None:
     if start == end:
         out.append((start, start))
         return

@@ -1,9 +1,9 @@
-"""The article body: wrapped by cell width, drawn line by line, with marks and highlights."""
+"""The article body rendered from its Markdown, wrapped by cell width, drawn line by line (the
+Line API) with marks and highlights at their offsets in the body."""
 
 from __future__ import annotations
 
 import bisect
-from array import array
 from dataclasses import dataclass
 from functools import partial
 
@@ -17,9 +17,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
+from capexreader import document as md
+from capexreader.document import Document
+from capexreader.layout import Layout, Piece, layout_text, pieces
 from capexreader.limits import LONG
 from capexreader.marks import Marks
-from capexreader.wrap import char_width, wrap_arrays
+from capexreader.wrap import char_width
 
 from .base_style import BaseStyle
 
@@ -37,6 +40,9 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
         "article-view--heading",
         "article-view--bullish",
         "article-view--bearish",
+        "article-view--link",
+        "article-view--code",
+        "article-view--mark",
     }
     DEFAULT_CSS = """
     ArticleView { background: $surface; }
@@ -46,6 +52,9 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
     ArticleView > .article-view--heading { text-style: bold; color: $text-primary; }
     ArticleView > .article-view--bullish { color: $success; }
     ArticleView > .article-view--bearish { color: $error; }
+    ArticleView > .article-view--link { color: $text-accent; text-style: underline; }
+    ArticleView > .article-view--code { color: $text-secondary; background: $boost; }
+    ArticleView > .article-view--mark { color: $text-muted; }
     """
     BINDINGS = [
         Binding(
@@ -86,9 +95,10 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.marks = Marks()
-        self._starts: array = array("q")  # where each display line starts and ends
-        self._ends: array = array("q")
+        self.doc = Document()
+        self.flow = Layout(-1)
         self._wrapped_for = -1
+        self._styles: dict[int, Style] = {}
 
     # -- content -------------------------------------------------------------------------
     def show(self, text: str, marks: Marks | None = None) -> None:
@@ -108,10 +118,14 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
     def on_resize(self) -> None:
         # a new width (the window, the sidebar shown or hidden): the same text stays in view
         top = int(self.scroll_y)
-        offset = self._starts[top] if 0 < top < len(self._starts) else None
+        starts = self.flow.starts
+        offset = starts[top] if 0 < top < len(starts) else None
         self._rewrap()
-        if offset is not None and self._starts and offset < self._ends[-1]:
+        if offset is not None and len(self.flow) and offset < self.flow.ends[-1]:
             self.scroll_to(y=self.line_of_offset(offset), animate=False, immediate=True)
+
+    def styles_changed(self) -> None:
+        self._styles.clear()
 
     # Page keys move at once: a page's scroll animated takes most of a second.
     def action_page_down(self) -> None:
@@ -140,17 +154,17 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
         if self.scrollable_content_region.width <= GUTTER + 1 and len(self.text) > LONG:
             return  # not laid out yet: a long text waits for its real width (on_resize)
         width = self._text_width()
-        if width == self._wrapped_for and self._starts:
+        if width == self._wrapped_for and len(self.flow):
             return
         self._wrapped_for = width
         text = self.text
         if len(text) > 2 * HEAD:
-            # Wrap the start now, the rest in a worker: a long article never blocks a frame.
+            # Lay out the start now, the rest in a worker: a long article never blocks a frame.
             head = text.rfind("\n", 0, HEAD)
-            self._set_lines(*wrap_arrays(text[: head if head > 0 else HEAD], width))
+            self._set_lines(*layout_text(text[: head if head > 0 else HEAD], width))
             self._wrap_rest(text, width)
             return
-        self._set_lines(*(wrap_arrays(text, width) if text else (array("q"), array("q"))))
+        self._set_lines(*(layout_text(text, width) if text else (Document(), Layout(width))))
 
     def _wrap_rest(self, text: str, width: int) -> None:
         # On the app, whose one handler reports any worker's error.
@@ -171,40 +185,40 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
         from ..workers import helper
 
         worker = get_current_worker()
-        packed = None
+        laid: tuple[Document, Layout] | None = None
         if len(text) > LONG:
             try:
-                packed = helper.run(offload.wrap, text, width, cancelled=lambda: worker.is_cancelled)
+                packed = helper.run(offload.lay_out, text, width, cancelled=lambda: worker.is_cancelled)
             except offload.Failed:
                 pass
             else:
                 if packed is None:  # cancelled
                     return
-        if packed is not None:
-            starts, ends = offload.as_array(packed[0]), offload.as_array(packed[1])
-        else:
-            starts, ends = wrap_arrays(text, width)
+                laid = offload.unpack_layout(packed)
+        if laid is None:
+            laid = layout_text(text, width)
         if not worker.is_cancelled:
-            self.post_message(self.Wrapped(text, width, starts, ends))
+            self.post_message(self.Wrapped(text, width, *laid))
 
     @dataclass
     class Wrapped(Message):
-        """The lines of the rest of a long text, wrapped in a worker."""
+        """The whole of a long text, laid out in a worker."""
 
         text: str
         width: int
-        starts: array
-        ends: array
+        document: Document
+        layout: Layout
 
     def on_article_view_wrapped(self, message: Wrapped) -> None:
         message.stop()
         if message.text is self.text and message.width == self._wrapped_for:
-            self._set_lines(message.starts, message.ends)
+            self._set_lines(message.document, message.layout)
 
-    def _set_lines(self, starts: array, ends: array) -> None:
-        self._starts, self._ends = starts, ends
+    def _set_lines(self, document: Document, layout: Layout) -> None:
+        self.doc, self.flow = document, layout
         # Nothing to show, nothing to lay out (a new width alone would ask for a new layout).
-        self.virtual_size = Size(self._wrapped_for + GUTTER, len(starts)) if starts else Size()
+        width = max(self._wrapped_for, layout.widest) + GUTTER
+        self.virtual_size = Size(width, len(layout)) if len(layout) else Size()
         self.refresh()
 
     @property
@@ -214,14 +228,18 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
 
     def lines(self) -> list[tuple[int, int]]:
         """Where each display line starts and ends in the text."""
-        return list(zip(self._starts, self._ends, strict=True))
+        return list(zip(self.flow.starts, self.flow.ends, strict=True))
+
+    def drawn(self, index: int) -> str:
+        """The text display line index shows (without the gutter)."""
+        return "".join(p[0] for p in pieces(self.doc, self.text, self.flow, index))
 
     @property
     def line_count(self) -> int:
-        return len(self._starts)
+        return len(self.flow)
 
     def line_of_offset(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+        return max(0, bisect.bisect_right(self.flow.starts, offset) - 1)
 
     def scroll_to_offset(self, offset: int, animate: bool = False) -> None:
         """Scroll so that the line holding offset stands a third of the way down."""
@@ -235,33 +253,50 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
         index = scroll_y + y
         width = self.size.width
         base = self.base_style
-        if index >= len(self._starts):
+        layout = self.flow
+        if index >= len(layout):
             return Strip.blank(width, base)
-        start, end = self._starts[index], self._ends[index]
-        segments = [self._gutter(start, base)]
-        segments.extend(self._segments(start, end, index, base))
+        segments = [self._gutter(index, base)]
+        for piece in pieces(self.doc, self.text, layout, index):
+            segments.extend(self._segments(piece, base))
         strip = Strip(segments)
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
-    def _gutter(self, start: int, base: Style) -> Segment:
-        sign = self.marks.leaning_at(start)
+    def _gutter(self, index: int, base: Style) -> Segment:
+        sign = self.marks.leaning_at(self.flow.starts[index]) if self.flow.block[index] >= 0 else 0
         if sign:
             name = "article-view--bullish" if sign > 0 else "article-view--bearish"
             return Segment("▎ ", base + self.get_component_rich_style(name))
         return Segment(" " * GUTTER, base)
 
-    def _is_heading(self, start: int) -> bool:
-        """A line of a Markdown heading (headings are short: look back a little only)."""
-        para = _paragraph_start(self.text, start)
-        return para is not None and self.text.startswith("#", para)
+    def _style(self, bits: int, base: Style) -> Style:
+        """The style of a run's markup (bold, a link, a heading...), made once per theme."""
+        style = self._styles.get(bits)
+        if style is None:
+            style = base
+            for bit, name in _COMPONENTS:
+                if bits & bit:
+                    style = style + self.get_component_rich_style(name, partial=True)
+            style += Style(
+                bold=True if bits & md.BOLD else None,
+                italic=True if bits & (md.ITALIC | md.IMAGE) else None,
+                strike=True if bits & md.STRIKE else None,
+            )
+            self._styles[bits] = style
+        return style
 
-    def _segments(self, start: int, end: int, index: int, base: Style) -> list[Segment]:
-        text = self.text[start:end]
+    def _segments(self, piece: Piece, base: Style) -> list[Segment]:
+        text, start, bits = piece
         if not text:
             return []
-        line_style = base
-        if self._is_heading(start):
-            line_style = base + self.get_component_rich_style("article-view--heading")
+        line_style = self._style(bits, base)
+        if bits & md.LINK:
+            url = self.doc.link_at(start)
+            if url:
+                line_style += Style(link=url)
+        if start < 0:
+            return [Segment(text, line_style)]
+        end = start + len(text)
         styles = [line_style] * len(text)
         current = self.marks.current
         layers = (
@@ -289,13 +324,12 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
         return segments
 
 
-def _paragraph_start(text: str, offset: int, reach: int = 4096) -> int | None:
-    """Where the paragraph holding offset starts; None if further back than reach."""
-    lo = max(0, offset - reach)
-    found = text.rfind("\n", lo, offset)
-    if found >= 0:
-        return found + 1
-    return 0 if lo == 0 else None
+_COMPONENTS = (
+    (md.HEAD, "article-view--heading"),
+    (md.LINK, "article-view--link"),
+    (md.MONO, "article-view--code"),
+    (md.MARK, "article-view--mark"),
+)
 
 
 def _printable(text: str) -> str:
