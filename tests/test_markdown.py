@@ -61,6 +61,7 @@ def test_raw_web_text_keeps_every_line_a_paragraph():
     text = "\n".join(lines)
     assert lines_are_paragraphs(text)
     assert drawn(text, 80) == lines
+    assert len(parse(text)) == len(lines)  # each a paragraph: marked, and leaning, on its own
     wrapped_markdown = "第一行的一半\n第一行的另一半\n\n第二段\n\n第三段\n\n第四段\n"
     assert not lines_are_paragraphs(wrapped_markdown)
     assert drawn(wrapped_markdown, 80)[0] == "第一行的一半第一行的另一半"
@@ -72,7 +73,15 @@ def test_lists_quotes_and_rules_draw_their_marks():
         "> 泡沫还是机会？\n> 分析师各执一词。\n\n---\n\n3. third\n4. fourth\n"
     )
     lines = drawn(text, 40)
-    assert lines[:7] == ["前言。", "", "• 微软 800亿美元", "• Meta 650亿美元", "  1. 数据中心", "  2. 芯片", ""]
+    assert lines[:7] == [
+        "前言。",
+        "",
+        "• 微软 800亿美元",
+        "• Meta 650亿美元",
+        "  1. 数据中心",
+        "  2. 芯片",
+        "",
+    ]
     assert lines[7] == "│ 泡沫还是机会？分析师各执一词。"
     assert set(lines[9]) == {"─"}
     assert lines[11:] == ["3. third", "4. fourth"]
@@ -145,7 +154,9 @@ def test_an_offset_in_a_table_cell_is_drawn_on_the_line_it_maps_to():
 
 
 def test_a_long_body_is_parsed_in_chunks_that_agree_with_the_whole(monkeypatch):
-    text = "".join(f"## 第{n}节\n\n微软**计划**投入{n}亿美元，\n用于AI。\n\n- 甲\n- 乙\n\n" for n in range(400))
+    text = "".join(
+        f"## 第{n}节\n\n微软**计划**投入{n}亿美元，\n用于AI。\n\n- 甲\n- 乙\n\n" for n in range(400)
+    )
     whole = drawn(text)
     monkeypatch.setattr(md, "CHUNK", 500)
     assert len(md._chunks(text)) > 10
@@ -170,7 +181,25 @@ def test_a_new_width_lays_out_the_same_document_again():
 
 markdownish = st.lists(
     st.sampled_from(
-        ["# ", "## ", "- ", "1. ", "> ", "**", "*", "`", "[", "](u)", "![", "|", "---", "\n", "\n\n", " ", "\\"]
+        [
+            "# ",
+            "## ",
+            "- ",
+            "1. ",
+            "> ",
+            "**",
+            "*",
+            "`",
+            "[",
+            "](u)",
+            "![",
+            "|",
+            "---",
+            "\n",
+            "\n\n",
+            " ",
+            "\\",
+        ]
         + ["微软", "800亿美元", "capex", "。", "，", "AI", "泡沫", "x"]
     ),
     max_size=60,

@@ -1,5 +1,8 @@
 """Snapshot tests: every screen at a fixed size (update with --snapshot-update)."""
 
+import shutil
+from pathlib import Path
+
 from capexreader.ui.app import CapexReaderApp
 
 from .conftest import wait_ready
@@ -106,3 +109,49 @@ def test_corpus_figures_sorted_by_amount(snap_compare, tmp_path):
     assert snap_compare(
         _tracked(tmp_path), terminal_size=SIZE, run_before=keys_then("F", "o", "o", "o", "o", "o", "o", "o")
     )
+
+
+MARKDOWN = Path(__file__).parent / "fixtures" / "markdown"
+
+
+def _folder(tmp_path, *names):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(MARKDOWN / name, folder / name)
+    return folder
+
+
+def test_markdown_article_wide(snap_compare, tmp_path):
+    app = CapexReaderApp(_folder(tmp_path, "rendered.md"))
+    assert snap_compare(app, terminal_size=(160, 45), run_before=keys_then("enter"))
+
+
+def test_markdown_article_narrow_at_its_table(snap_compare, tmp_path):
+    app = CapexReaderApp(_folder(tmp_path, "rendered.md"))
+    assert snap_compare(app, terminal_size=(60, 20), run_before=keys_then("enter", "space"))
+
+
+def test_raw_web_text_keeps_its_paragraphs(snap_compare, tmp_path):
+    app = CapexReaderApp(_folder(tmp_path, "raw-web.txt"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys_then("enter"))
+
+
+def test_markdown_article_after_a_resize_sequence(snap_compare, tmp_path):
+    async def run_before(pilot):
+        await keys_then("enter")(pilot)
+        for size in ((80, 24), (200, 50), (60, 20), (160, 45), SIZE):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+
+    app = CapexReaderApp(_folder(tmp_path, "rendered.md"))
+    assert snap_compare(app, terminal_size=(160, 45), run_before=run_before)
+
+
+def test_markdown_article_in_a_light_theme(snap_compare, tmp_path):
+    async def run_before(pilot):
+        pilot.app.theme = "textual-light"
+        await keys_then("enter")(pilot)
+
+    app = CapexReaderApp(_folder(tmp_path, "rendered.md"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

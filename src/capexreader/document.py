@@ -94,10 +94,10 @@ def lines_are_paragraphs(text: str) -> bool:
     """Raw web text puts every paragraph on a line of its own with no blank line between; a
     Markdown source (or text wrapped by hand) ends its paragraphs with blank lines. Decided on
     the text's start, so that the start of a long text, laid out first, agrees with the whole."""
-    lines = text[:CHUNK].split("\n")
+    lines = text[:CHUNK].strip("\n").split("\n")
     prose = sum(1 for line in lines if not _NOT_PROSE.match(line))
     blanks = sum(1 for line in lines if not line.strip())
-    return prose >= 4 and blanks * 4 < prose
+    return prose >= 2 and blanks * 4 < prose
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +165,9 @@ class _Builder:
                 kind = HEADING if t == "heading_open" else PARA
                 level = int(tok.tag[1]) if kind == HEADING else 0
                 self._leaf(kind, level, lo, hi, frames, tight=tok.hidden)
-                self._inline(inline.children or [], lo, hi)
+                runs: list[tuple[int, int, int]] = []
+                self._inline(inline.children or [], lo, hi, into=runs)
+                self._paragraphs(runs, kind, level, frames)
                 i += 2
             elif t in ("fence", "code_block", "html_block"):
                 lo, hi = _span(tok.map, starts, end)
@@ -185,7 +187,18 @@ class _Builder:
                 i = self._table(tokens, i, starts, end, frames)
             i += 1
 
-    def _leaf(self, kind: int, level: int, lo: int, hi: int, frames: list, *, tight: bool) -> None:
+    def _paragraphs(self, runs: list[tuple[int, int, int]], kind: int, level: int, frames: list) -> None:
+        """The runs of a paragraph; in raw web text each of its lines is a paragraph of its own."""
+        for lo, hi, style in runs:
+            if style & BREAK and self.doc.lines_are_paragraphs and kind == PARA:
+                end, self.doc.hi[-1] = self.doc.hi[-1], lo
+                self._leaf(kind, level, hi, max(hi, end), frames, tight=True, gap=False)
+                continue
+            self._run(lo, hi, style)
+
+    def _leaf(
+        self, kind: int, level: int, lo: int, hi: int, frames: list, *, tight: bool, gap: bool = True
+    ) -> None:
         doc = self.doc
         first, rest = "", ""
         for frame in frames:
@@ -205,7 +218,7 @@ class _Builder:
             doc.prefixes.append(key)
         # Items of a tight list follow each other with no blank line; anything else has one.
         lists = {f[5] for f in frames if f[0] == "list"}
-        gap = len(doc.kind) > 0 and not (tight and lists & self.last_lists)
+        gap = gap and len(doc.kind) > 0 and not (tight and lists & self.last_lists)
         self.last_lists = lists
         doc.kind.append(kind)
         doc.level.append(level)

@@ -29,6 +29,17 @@ class Marks:
     def hits_in(self, start: int, end: int) -> list[tuple[int, int]]:
         return _overlapping(self.hits, self._hit_starts, start, end)
 
+    def leaning_in(self, start: int, end: int) -> int:
+        """The way the paragraphs within [start, end] lean on balance (-1, 0 or 1)."""
+        i = max(0, bisect.bisect_right(self._lean_starts, start) - 1)
+        total = 0
+        while i < len(self.leanings) and self.leanings[i][0] <= end:
+            lo, hi, sign = self.leanings[i]
+            if hi >= start:
+                total += sign
+            i += 1
+        return (total > 0) - (total < 0)
+
     def leaning_at(self, offset: int) -> int:
         i = bisect.bisect_right(self._lean_starts, offset) - 1
         if i >= 0:

@@ -73,6 +73,22 @@ READER_KEYS: list[BindingType] = [
         tooltip="Why this stance: the sentences and cues that moved the score",
     ),
     Binding(
+        "L",
+        "links",
+        "Links",
+        show=False,
+        id="app.links",
+        tooltip="The article's links: their text and address, to open or copy",
+    ),
+    Binding(
+        "z",
+        "toggle_maximize",
+        "Maximise",
+        show=False,
+        id="app.maximize",
+        tooltip="Fill the screen with the focused pane (the reader keeps its title); z or Esc restores",
+    ),
+    Binding(
         "ctrl+b",
         "toggle_sidebar",
         "Sidebar",

@@ -44,6 +44,7 @@ def reader_commands(app: CapexReaderApp, reader: ReaderScreen) -> Iterable[Syste
         "Open the source", "The open article's address, in the browser", reader.action_open_source
     )
     yield SystemCommand("Copy the source address", "To the clipboard", reader.action_copy_source)
+    yield SystemCommand("Links in this article", "Their text and address: open or copy", reader.action_links)
     yield SystemCommand("Toggle figures sidebar", "Show or hide the figures", reader.action_toggle_sidebar)
     expand = session.expand
     yield SystemCommand(

@@ -43,6 +43,7 @@ def key_groups() -> list[tuple[str, list[Binding]]]:
     from ..widgets.search_bar import SearchBar, SearchInput
     from .evidence import EvidenceScreen
     from .figures import FiguresScreen
+    from .links import LinksScreen
     from .reader import ReaderScreen
     from .tracker import TrackerScreen
 
@@ -59,6 +60,7 @@ def key_groups() -> list[tuple[str, list[Binding]]]:
         ("Figures screen (F)", only(FiguresScreen.BINDINGS)),
         ("Tracker (T; Enter on a statement opens it)", only(TrackerScreen.BINDINGS)),
         ("Why this stance (e; Enter jumps to the sentence)", only(EvidenceScreen.BINDINGS)),
+        ("Links (L; Enter opens in the browser)", only(LinksScreen.BINDINGS)),
         ("Help, load problems and the other dialogs", only(PANE_KEYS)),
     ]
 

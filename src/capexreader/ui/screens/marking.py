@@ -1,5 +1,6 @@
-"""The reader's keys for one's own marks (read, starred, tags, a note), the source link and
-the clipboard: a part of ReaderScreen, kept apart to keep each module small."""
+"""The reader's keys for one's own marks (read, starred, tags, a note), the source and the
+article's links, the clipboard and maximising a pane: a part of ReaderScreen, kept apart to
+keep each module small."""
 
 from __future__ import annotations
 
@@ -133,6 +134,28 @@ class Marking(Screen[None]):
             return
         self.app.copy_to_clipboard(url)
         self.notify(url, title="Copied", timeout=3, markup=False)
+
+    def action_toggle_maximize(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        elif self.focused is not None:
+            self.maximize(self.focused)
+
+    def action_links(self) -> None:
+        from ..widgets.article_view import ArticleView
+        from .links import LinksScreen
+
+        view = self.query_one(ArticleView)
+        if not view.doc.links:
+            self.notify("This article has no links.", timeout=3)
+            return
+
+        def show(offset: int | None) -> None:
+            if offset is not None:
+                view.scroll_to_offset(offset)
+                view.focus()
+
+        self.app.push_screen(LinksScreen(view.text, view.doc.links), show)
 
     def action_copy_figure(self) -> None:
         article = self.session.current

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from capexreader.corpus import Article
     from capexreader.session import ReaderSession, Span
 
-NARROW = 100  # columns: below this the sidebar hides and the list narrows
+NARROW = 120  # columns: below this the sidebar hides and the list narrows (the reader keeps 40 or more)
 BUSY = (
     "Another capexreader is indexing this folder: the list shows what is indexed so far and "
     "fills in when it is done."
@@ -42,6 +42,12 @@ def _work(app: App, work: Callable[[], None], group: str, description: str) -> N
     app.run_worker(
         work, thread=True, exclusive=True, group=group, description=description, exit_on_error=False
     )
+
+
+class ReaderPane(Vertical):
+    """The article's title over its text: maximised together."""
+
+    ALLOW_MAXIMIZE = True
 
 
 class ReaderScreen(Marking):
@@ -63,7 +69,7 @@ class ReaderScreen(Marking):
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield ArticleList(id="articles")
-            with Vertical(id="reader"):
+            with ReaderPane(id="reader"):
                 yield ArticleHeader(id="article-header").data_bind(article=ReaderScreen.current)
                 yield ArticleView(id="article-view")
             yield FigureList(id="figures").data_bind(article=ReaderScreen.current)

@@ -99,17 +99,20 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
         self.flow = Layout(-1)
         self._wrapped_for = -1
         self._styles: dict[int, Style] = {}
+        self._leanings: dict[int, int] = {}  # by block, for the marks shown
 
     # -- content -------------------------------------------------------------------------
     def show(self, text: str, marks: Marks | None = None) -> None:
         """Show a new text from the top."""
         self.marks = marks or Marks()
+        self._leanings.clear()
         self._wrapped_for = -1
         self.text = text
         self.scroll_to(0, 0, animate=False)
 
     def set_marks(self, marks: Marks) -> None:
         self.marks = marks
+        self._leanings.clear()
         self.refresh()
 
     def watch_text(self) -> None:
@@ -216,6 +219,7 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
 
     def _set_lines(self, document: Document, layout: Layout) -> None:
         self.doc, self.flow = document, layout
+        self._leanings.clear()
         # Nothing to show, nothing to lay out (a new width alone would ask for a new layout).
         width = max(self._wrapped_for, layout.widest) + GUTTER
         self.virtual_size = Size(width, len(layout)) if len(layout) else Size()
@@ -263,7 +267,13 @@ class ArticleView(BaseStyle, ScrollView, can_focus=True):
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _gutter(self, index: int, base: Style) -> Segment:
-        sign = self.marks.leaning_at(self.flow.starts[index]) if self.flow.block[index] >= 0 else 0
+        # A paragraph's lines are marked alike: its source lines may lean apart.
+        block = self.flow.block[index]
+        sign = self._leanings.get(block)
+        if sign is None:
+            sign = self._leanings[block] = (
+                self.marks.leaning_in(self.doc.lo[block], self.doc.hi[block]) if block >= 0 else 0
+            )
         if sign:
             name = "article-view--bullish" if sign > 0 else "article-view--bearish"
             return Segment("▎ ", base + self.get_component_rich_style(name))
