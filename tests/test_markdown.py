@@ -102,7 +102,10 @@ def test_code_keeps_its_lines_and_drops_its_fences():
 
 
 def test_links_show_their_text_and_keep_their_address():
-    text = "详见[微软博客](https://blogs.example/ai(2025)) 与 <https://example.org/x>，以及 ![一张图表](chart.png)。\n"
+    text = (
+        "详见[微软博客](https://blogs.example/ai(2025)) 与 <https://example.org/x>，"
+        "以及 ![一张图表](chart.png)。\n"
+    )
     line = drawn(text)[0]
     assert line == "详见微软博客 与 https://example.org/x，以及 一张图表。"
     doc = parse(text)
