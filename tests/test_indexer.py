@@ -138,3 +138,65 @@ def test_an_unchanged_folder_is_not_compared_again_and_keeps_its_problems(cache,
     assert not plan.unchanged and [aid for aid, _, _ in plan.todo] == ["a"]
     sync(folder, index, plan)
     assert make_plan(folder, index).unchanged and "a" in [r.article for r in index.search("泡沫").results]
+
+
+def _age_folders(root, seconds=100):
+    """Folders last changed a while ago (a folder changed just now is not trusted)."""
+    past = time.time() - seconds
+    for folder in [root, *(p for p in root.rglob("*") if p.is_dir())]:
+        os.utime(folder, (past, past))
+
+
+def _settled(folder):
+    index, _ = open_index(folder)
+    sync(folder, index)
+    _age_folders(folder)
+    sync(folder, index)  # a full scan that finds it in step keeps the folders' mtimes
+    return index
+
+
+def test_a_folder_whose_folders_did_not_change_is_not_scanned_again(cache, folder, monkeypatch):
+    write(folder / "sub" / "e.md", "---\ntitle: E\n---\n谷歌。")
+    index = _settled(folder)
+
+    def no_scan(*args, **kwargs):
+        raise AssertionError("scanned")
+
+    monkeypatch.setattr(indexer, "scan", no_scan)
+    plan = make_plan(folder, index)
+    assert plan.unchanged and plan.folders is None
+
+
+def test_a_file_added_removed_or_renamed_is_seen_at_once(cache, folder):
+    index = _settled(folder)
+    write(folder / "d.md", "---\ntitle: D\n---\n另一篇关于泡沫的文章。")
+    plan = make_plan(folder, index)
+    assert [aid for aid, _, _ in plan.todo] == ["d"]
+    sync(folder, index, plan)
+    _age_folders(folder)
+    sync(folder, index)
+    os.rename(folder / "b.md", folder / "b2.md")
+    plan = make_plan(folder, index)
+    assert plan.removed == ["b"] and [aid for aid, _, _ in plan.todo] == ["b2"]
+
+
+def test_an_edit_in_place_is_seen_by_the_next_full_scan(cache, folder, monkeypatch):
+    index = _settled(folder)
+    path = folder / "a.md"
+    with path.open("a", encoding="utf-8") as f:  # in place: the folder's mtime stays
+        f.write("追加一句。")
+    assert make_plan(folder, index).unchanged  # within TRUST_FOLDERS of the last full scan
+    monkeypatch.setattr(indexer, "TRUST_FOLDERS", 0.0)
+    assert [aid for aid, _, _ in make_plan(folder, index).todo] == ["a"]
+
+
+def test_a_folder_removed_or_changed_just_now_is_scanned(cache, folder):
+    write(folder / "sub" / "e.md", "---\ntitle: E\n---\n谷歌。")
+    index = _settled(folder)
+    for name in os.listdir(folder / "sub"):
+        os.remove(folder / "sub" / name)
+    os.rmdir(folder / "sub")
+    assert make_plan(folder, index).removed == ["sub/e"]
+    sync(folder, index)
+    os.utime(folder)  # changed now: its mtime may be too coarse to show a second change
+    assert make_plan(folder, index).folders is not None

@@ -15,8 +15,11 @@ OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (140, 40)
 
 
-async def shoot(name: str, keys: list[str], then: tuple[str, ...] = ()) -> None:
-    app = CapexReaderApp()
+ROOT = Path(__file__).resolve().parent.parent
+
+
+async def shoot(name: str, keys: list[str], then: tuple[str, ...] = (), folder: Path | None = None) -> None:
+    app = CapexReaderApp(folder)
     async with app.run_test(size=SIZE) as pilot:
         while not app.session.ready:
             await pilot.pause(0.05)
@@ -35,6 +38,8 @@ async def main() -> None:
     await shoot("search", ["slash", *"泡沫", "enter", "n"])
     await shoot("figures", ["f", "down", "down", "down", "down"])
     await shoot("help", ["question_mark"])
+    # a Markdown article of one's own: headings, emphasis, a quote, lists, a table, a link
+    await shoot("article", ["enter"], folder=ROOT / "tests" / "fixtures" / "markdown")
     await shoot("tracker", ["T"], then=("down", "down"))
     # read marks: the first article opened (read) and starred, the third opened and tagged
     await shoot("marks", ["asterisk", "j", "j", "enter", "number_sign", *"watch", "enter", "k", "k"])

@@ -276,10 +276,13 @@ def walk(root: Path) -> list[str]:
     return found
 
 
-def scan(root: Path, skipped: list[str] | None = None) -> list[tuple[str, str]]:
+def scan(
+    root: Path, skipped: list[str] | None = None, folders: dict[str, int] | None = None
+) -> list[tuple[str, str]]:
     """(relative posix path, "size:mtime" key) of the text files below root, in walk()'s order:
     one scandir pass, no file opened; hidden entries skipped, symlink loops cut. Other files
-    (not hidden, of a kind that is not read) are added to skipped, if given."""
+    (not hidden, of a kind that is not read) are added to skipped, and each folder's mtime to
+    folders (taken before it is listed, so a file added meanwhile changes it), if given."""
     found: list[tuple[str, str]] = []
     seen: set[str] = set()
     stack = [(os.fspath(root), "")]
@@ -290,6 +293,8 @@ def scan(root: Path, skipped: list[str] | None = None) -> list[tuple[str, str]]:
             continue
         seen.add(real)
         try:
+            if folders is not None:
+                folders[prefix] = os.stat(folder).st_mtime_ns
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
             continue

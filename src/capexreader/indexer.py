@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import multiprocessing
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,6 +27,12 @@ from .search import DocRecord, SearchIndex, make_record
 T = TypeVar("T")
 PARALLEL_FROM = 200  # files; below this a worker pool costs more than it saves
 BIG_FILE = 512 * 1024  # bytes: a bigger file is read and indexed in a helper process
+# For this long after a full scan found the folder in step, folders whose mtimes have not
+# changed are taken to hold the same files: a file added, removed or renamed (a save by
+# rename too) changes its folder's mtime, so only an edit in place waits for the next full
+# scan. A query then stats the folders, not every file.
+TRUST_FOLDERS = 60.0  # seconds
+COARSE = 2_000_000_000  # ns: a folder changed this close to the scan may hide a change
 helper = Helper()  # for big files; started by the first one
 
 
@@ -39,6 +47,8 @@ class Plan:
     digest: str = ""  # of the scan: when the index holds the same, nothing needs comparing
     unchanged: bool = False  # the folder is as the last complete sync left it
     skipped: list[str] = field(default_factory=list)  # files of a kind that is not read
+    folders: dict[str, int] | None = None  # each folder's mtime, when the plan scanned them
+    scanned_at: int = 0  # time.time_ns() when the scan started
 
 
 def index_path(root: Path) -> Path | None:
@@ -65,24 +75,70 @@ def make_plan(root: Path, index: SearchIndex) -> Plan:
     """Which files are new or changed (by size and mtime) and which are gone."""
     index.refresh()
     version = index.version()
+    if folders_unchanged(root, index):
+        return Plan(root, {}, {}, version=version, digest=index.meta("scan") or "", unchanged=True)
     skipped: list[str] = []
-    found = scan(root, skipped)
+    folders: dict[str, int] = {}
+    started = time.time_ns()
+    found = scan(root, skipped, folders)
     listing = "\n".join([*(f"{rel}\t{key}" for rel, key in found), *skipped])
     digest = hashlib.sha1(listing.encode()).hexdigest()
     if digest == index.meta("scan"):
-        return Plan(root, {}, {}, version=version, digest=digest, unchanged=True)
+        return Plan(
+            root, {}, {}, version=version, digest=digest, unchanged=True, folders=folders, scanned_at=started
+        )
     ids = assign_ids([rel for rel, _ in found])
     base = os.fspath(root)
     files = {os.path.join(base, rel): ids[rel] for rel, _ in found}
     keys = {ids[rel]: key for rel, key in found}
     known = index.keys()
     bad = {p: k for p, k, _, fatal in index.problems() if fatal}
-    plan = Plan(root, files, keys, version=version, digest=digest, skipped=skipped)
+    plan = Plan(
+        root,
+        files,
+        keys,
+        version=version,
+        digest=digest,
+        skipped=skipped,
+        folders=folders,
+        scanned_at=started,
+    )
     for path, aid in files.items():
         if aid in keys and known.get(aid) != keys[aid] and bad.get(path) != keys[aid]:
             plan.todo.append((aid, path, keys[aid]))
     plan.removed = [aid for aid in known if aid not in keys]
     return plan
+
+
+def folders_unchanged(root: Path, index: SearchIndex) -> bool:
+    """Whether a full scan found the folder in step less than TRUST_FOLDERS ago and no folder's
+    mtime has changed since (one stat a folder)."""
+    stored, at = index.meta("folders"), index.meta("scan_at")
+    if not stored or not at or not index.meta("scan"):
+        return False
+    try:
+        scanned = int(at)
+        folders = json.loads(stored)
+    except ValueError:
+        return False
+    if not 0 <= time.time_ns() - scanned < TRUST_FOLDERS * 1e9:
+        return False
+    base = os.fspath(root)
+    for prefix, mtime in folders.items():
+        try:
+            now = os.stat(os.path.join(base, prefix) if prefix else base).st_mtime_ns
+        except OSError:
+            return False
+        if now != mtime or now > scanned - COARSE:
+            return False
+    return True
+
+
+def _scanned(index: SearchIndex, plan: Plan) -> None:
+    """Keep the folders' mtimes of a full scan that found, or left, the index in step."""
+    if plan.folders is not None:
+        index.set_meta("folders", json.dumps(plan.folders, separators=(",", ":")))
+        index.set_meta("scan_at", str(plan.scanned_at))
 
 
 def kept_problems(index: SearchIndex, plan: Plan) -> list[tuple[str, str, str, bool]]:
@@ -246,6 +302,9 @@ def _carry_out(
     cancelled: Callable[[], bool],
 ) -> None:
     if plan.unchanged:
+        if plan.folders is not None:
+            _scanned(index, plan)
+            index.commit()
         return
     for aid in plan.removed:
         index.remove(aid, commit=False)
@@ -268,6 +327,7 @@ def _carry_out(
     index.set_problems(problems)
     if done == len(plan.todo):  # not cancelled: the next scan that finds the same skips the rest
         index.set_meta("scan", plan.digest)
+        _scanned(index, plan)
     index.commit()
 
 
