@@ -60,7 +60,7 @@ def test_raw_web_text_keeps_every_line_a_paragraph():
     lines = [f"第{n}段：亚马逊今年的资本支出约为一千亿美元。" for n in range(6)]
     text = "\n".join(lines)
     assert lines_are_paragraphs(text)
-    assert drawn(text, 80) == lines
+    assert drawn(text, 80) == [shown for line in lines for shown in ("", line)][1:]  # a blank between
     assert len(parse(text)) == len(lines)  # each a paragraph: marked, and leaning, on its own
     wrapped_markdown = "第一行的一半\n第一行的另一半\n\n第二段\n\n第三段\n\n第四段\n"
     assert not lines_are_paragraphs(wrapped_markdown)

@@ -192,7 +192,7 @@ class _Builder:
         for lo, hi, style in runs:
             if style & BREAK and self.doc.lines_are_paragraphs and kind == PARA:
                 end, self.doc.hi[-1] = self.doc.hi[-1], lo
-                self._leaf(kind, level, hi, max(hi, end), frames, tight=True, gap=False)
+                self._leaf(kind, level, hi, max(hi, end), frames, tight=False)
                 continue
             self._run(lo, hi, style)
 

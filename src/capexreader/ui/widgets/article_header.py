@@ -11,6 +11,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from capexreader.session import language_label
+from capexreader.wrap import wrap_lines
 
 from .article_list import stance_badge
 
@@ -60,7 +61,8 @@ class ArticleHeader(Widget):
         meta: Text | None
         title, meta = header_lines(article) if article else (Text("No article open", style="dim"), None)
         width = max(1, self.content_region.width)
-        lines = list(title.wrap(self.app.console, width))
+        # Broken as the body is (never inside a number or between it and its unit).
+        lines = [title[start:end] for start, end in wrap_lines(title.plain, width)]
         if len(lines) > TITLE_LINES:
             lines = lines[:TITLE_LINES]
             lines[-1].truncate(max(1, width - 1))
