@@ -3,8 +3,9 @@
 python benchmarks/worst_case.py [--small 100000] [--large 2000000] [--list]
 
 For each shape (one long line with no full stop, a Markdown table of many rows, a text dense
-with figures, thousands of company names, ordinary prose) it times figure extraction (with
-attribution), stance and paragraph leanings at both sizes and jieba's cut_for_search over the
+with figures, thousands of company names, dense inline Markdown, ordinary prose) it times
+figure extraction (with attribution), stance, paragraph leanings and the reader's layout
+(Markdown parsed, wrapped to 100 cells) at both sizes and jieba's cut_for_search over the
 same text. Linear time shows as growth (large per character / small per character) near 1; the
 goal is growth <= 1.5 for every engine and shape. With --list it also times a cold
 `capexreader list` of a folder holding a 2.5 MB single line and a 16 MB article (goal: 40 s).
@@ -28,6 +29,7 @@ SHAPES = {
     "table": "| Microsoft | capex | $80.5B | -8.50% | 2025 |\n",
     "dense_figures": "120亿、85亿和60亿美元，41.2%、63.5%和70%，$2trn-$4trn；",
     "company_names": "微软、谷歌、亚马逊、Meta、甲骨文、英伟达、OpenAI、软银、台积电、Oracle and Nvidia, ",
+    "markup": "**微软** 投入 [800亿美元](https://x.example/a) *用于* `capex` 与 ![图](i.png) [未闭合 **加粗 ",
     "prose": (
         "Microsoft said its capital expenditure would reach $80 billion in fiscal 2025. "
         "其营收增长12%，该公司预计明年投入将超过千亿元。Analysts expect more. "
@@ -47,6 +49,7 @@ def timed(fn, text: str) -> float:
 
 def measure(small: int, large: int) -> dict:
     from capexreader.figures import extract_figures
+    from capexreader.layout import layout_text
     from capexreader.segment import tokenizer
     from capexreader.stance import paragraph_leanings, score_stance
 
@@ -57,6 +60,7 @@ def measure(small: int, large: int) -> dict:
         "figures": extract_figures,
         "stance": score_stance,
         "leanings": paragraph_leanings,
+        "layout": lambda t: layout_text(t, 100),  # the reader's Markdown, laid out
         "jieba": lambda t: list(jieba.cut_for_search(t)),
     }
     report: dict = {}
