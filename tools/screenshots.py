@@ -2,6 +2,7 @@
 
 import asyncio
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -39,7 +40,10 @@ async def main() -> None:
     await shoot("figures", ["f", "down", "down", "down", "down"])
     await shoot("help", ["question_mark"])
     # a Markdown article of one's own: headings, emphasis, a quote, lists, a table, a link
-    await shoot("article", ["enter"], folder=ROOT / "tests" / "fixtures" / "markdown")
+    own = Path(tempfile.mkdtemp(prefix="cxr-shots-")) / "articles"
+    own.mkdir()
+    shutil.copy(ROOT / "tests" / "fixtures" / "markdown" / "rendered.md", own)
+    await shoot("article", ["enter"], folder=own)
     await shoot("tracker", ["T"], then=("down", "down"))
     # read marks: the first article opened (read) and starred, the third opened and tagged
     await shoot("marks", ["asterisk", "j", "j", "enter", "number_sign", *"watch", "enter", "k", "k"])
