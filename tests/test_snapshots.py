@@ -25,8 +25,9 @@ def keys_then(*keys, then=()):
             if getattr(pilot.app.screen, "ready", True):
                 break
             await pilot.pause(0.05)
+        await pilot.pause(0.1)  # a table measures its new rows' widths when its queue is idle
         await pilot.press(*then)
-        await pilot.pause()
+        await pilot.pause(0.1)
 
     return run_before
 
