@@ -1,6 +1,7 @@
 """Pilot tests of reading a Markdown article: what the reader draws, links, maximising."""
 
 import shutil
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -18,6 +19,17 @@ MARKDOWN = Path(__file__).parent / "fixtures" / "markdown"
 def folder(tmp_path, name="rendered.md"):
     shutil.copy(MARKDOWN / name, tmp_path / name)
     return tmp_path
+
+
+@asynccontextmanager
+async def opened(tmp_path, *keys, size=(120, 36)):
+    """The reader on the Markdown fixture, ready, after keys."""
+    app = CapexReaderApp(folder(tmp_path))
+    async with app.run_test(size=size) as pilot:
+        await wait_ready(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+        yield app, pilot
 
 
 def shown(view: ArticleView) -> list[str]:
@@ -71,11 +83,7 @@ async def test_a_search_hit_inside_a_link_or_a_table_cell_is_highlighted_there(t
 
 
 async def test_the_links_dialog_lists_links_and_shows_one_in_the_article(tmp_path):
-    app = CapexReaderApp(folder(tmp_path))
-    async with app.run_test(size=(120, 36)) as pilot:
-        await wait_ready(pilot)
-        await pilot.press("enter", "L")
-        await pilot.pause()
+    async with opened(tmp_path, "enter", "L") as (app, pilot):
         assert isinstance(app.screen, LinksScreen)
         assert [url for _, _, url in app.screen.links] == ["https://example.com/msft-capex", "chart.png"]
         await pilot.press("j", "c")
@@ -99,11 +107,7 @@ async def test_an_article_without_links_says_so(tmp_path):
 
 
 async def test_maximising_the_reader_keeps_the_title(tmp_path):
-    app = CapexReaderApp(folder(tmp_path))
-    async with app.run_test(size=(120, 36)) as pilot:
-        await wait_ready(pilot)
-        await pilot.press("enter", "z")
-        await pilot.pause()
+    async with opened(tmp_path, "enter", "z") as (app, pilot):
         assert app.screen.maximized is app.query_one("#reader")
         header = app.query_one(ArticleHeader)
         assert header.region.height > 0 and header.region.width > 100
