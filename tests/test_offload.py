@@ -9,8 +9,8 @@ from capexreader import offload
 from capexreader.corpus import read_article
 from capexreader.figures import extract_figures
 from capexreader.indexer import BIG_FILE, _one, process, read_one
+from capexreader.layout import lay_out, layout_text
 from capexreader.stance import paragraph_leanings, score_stance
-from capexreader.wrap import wrap_lines
 
 from .conftest import CONTENT
 
@@ -55,10 +55,13 @@ def test_study_apart_matches_the_work_done_here(helper):
     assert offload.unpieces(found["leanings"]) == paragraph_leanings(BODY)
 
 
-def test_wrap_apart_matches_wrap_lines(helper):
-    starts, ends = helper.run(offload.wrap, BODY, 37)
-    lines = list(zip(offload.as_array(starts), offload.as_array(ends), strict=True))
-    assert lines == wrap_lines(BODY, 37)
+def test_a_layout_apart_matches_one_made_here(helper):
+    doc, layout = offload.unpack_layout(helper.run(offload.lay_out, BODY, 37))
+    here_doc, here = layout_text(BODY, 37)
+    assert list(layout.starts) == list(here.starts) and list(layout.ends) == list(here.ends)
+    assert list(layout.block) == list(here.block) and doc.links == here_doc.links
+    wider = offload.unpack_layout(helper.run(offload.lay_out, BODY, 60))[1]  # parsed once there
+    assert list(wider.starts) == list(lay_out(here_doc, BODY, 60).starts)
 
 
 def test_the_helpers_own_errors_are_raised_as_they_are(helper):

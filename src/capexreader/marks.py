@@ -40,14 +40,6 @@ class Marks:
             i += 1
         return (total > 0) - (total < 0)
 
-    def leaning_at(self, offset: int) -> int:
-        i = bisect.bisect_right(self._lean_starts, offset) - 1
-        if i >= 0:
-            lo, hi, sign = self.leanings[i]
-            if lo <= offset <= hi:
-                return sign
-        return 0
-
 
 def _overlapping(
     spans: list[tuple[int, int]], starts: list[int], start: int, end: int

@@ -2,7 +2,7 @@
 
 A `Helper` is one spawned process, started when first needed and kept for the next job: the
 figures, stance and paragraph leanings of a long body (seconds for megabytes of text) and its
-wrapping to a width. Lists come back as pickled pieces that the caller unpickles one at a time,
+layout to a width. Lists come back as pickled pieces that the caller unpickles one at a time,
 so no single step holds the interpreter for long.
 """
 
@@ -14,7 +14,6 @@ import os
 import pickle
 import signal
 import threading
-from array import array
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -175,17 +174,3 @@ def lay_out(text: str, width: int) -> bytes:
 
 def unpack_layout(blob: bytes) -> Any:
     return pickle.loads(blob)
-
-
-def wrap(text: str, width: int) -> tuple[bytes, bytes]:
-    """Line starts and ends (as packed arrays) of a text wrapped to width."""
-    from .wrap import wrap_arrays
-
-    starts, ends = wrap_arrays(text, width)
-    return starts.tobytes(), ends.tobytes()
-
-
-def as_array(blob: bytes) -> array:
-    out = array("q")
-    out.frombytes(blob)
-    return out

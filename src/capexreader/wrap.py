@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from array import array
 from functools import lru_cache
 
 from rich.cells import get_character_cell_size
@@ -35,12 +34,6 @@ def wrap_lines(text: str, width: int) -> list[tuple[int, int]]:
         wrap_range(text, pos, pos + len(para), width, lines)
         pos += len(para) + 1
     return lines
-
-
-def wrap_arrays(text: str, width: int) -> tuple[array, array]:
-    """wrap_lines as two packed arrays (starts, ends): compact, and cheap to pass around."""
-    lines = wrap_lines(text, width)
-    return array("q", [s for s, _ in lines]), array("q", [e for _, e in lines])
 
 
 def can_break(text: str, p: int) -> bool:
