@@ -144,7 +144,7 @@ class _Builder:
     # -- blocks ---------------------------------------------------------------------------
     def add(self, base: int, end: int, tokens: list) -> None:
         starts = _line_starts(self.text, base, end)
-        frames: list[list] = []  # containers: ["quote"] or ["list", ordered, number, marker_due, tight, id]
+        frames: list[list] = []  # containers: ["quote"] or ["list", ordered, number, marker_due, id]
         i = 0
         while i < len(tokens):
             tok = tokens[i]
@@ -153,7 +153,7 @@ class _Builder:
                 frames.append(["quote"])
             elif t in ("bullet_list_open", "ordered_list_open"):
                 start = int(tok.attrGet("start") or 1) if t == "ordered_list_open" else 0
-                frames.append(["list", t == "ordered_list_open", start - 1, False, tok.markup, i])
+                frames.append(["list", t == "ordered_list_open", start - 1, False, i])
             elif t == "list_item_open":
                 frames[-1][2] += 1
                 frames[-1][3] = True
@@ -217,7 +217,7 @@ class _Builder:
             self.prefix_index[key] = len(doc.prefixes)
             doc.prefixes.append(key)
         # Items of a tight list follow each other with no blank line; anything else has one.
-        lists = {f[5] for f in frames if f[0] == "list"}
+        lists = {f[4] for f in frames if f[0] == "list"}
         gap = gap and len(doc.kind) > 0 and not (tight and lists & self.last_lists)
         self.last_lists = lists
         doc.kind.append(kind)
@@ -289,10 +289,11 @@ class _Builder:
         children: list,
         lo: int,
         hi: int,
-        into: list | None = None,
+        into: list[tuple[int, int, int]],
         bold: bool = False,
     ) -> int:
-        """Find each child in the body from lo on; returns where the cursor ended."""
+        """Find each child in the body from lo on, its runs added to into; returns where the
+        cursor ended."""
         text = self.text
         style = BOLD if bold else 0
         cursor = lo
@@ -361,11 +362,7 @@ class _Builder:
                     self.doc.links.append((runs[from_run][0], runs[-1][1], str(child.attrGet("src") or "")))
             elif t == "html_inline":
                 skip(child.content)
-        if into is not None:
-            into.extend(runs)
-        else:
-            for a, b, s in runs:
-                self._run(a, b, s)
+        into.extend(runs)
         return cursor
 
     def _find_text(self, content: str, cursor: int, hi: int, style: int, emit: Any) -> int:
