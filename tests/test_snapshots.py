@@ -14,6 +14,18 @@ async def settle(pilot):
     await wait_ready(pilot)
 
 
+async def tables_measured(pilot):
+    """A table measures its new rows' widths when its queue is idle: wait for that (a busy
+    machine once drew the tracker's columns at their headers' width)."""
+    from textual.widgets import DataTable
+
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if not any(t._require_update_dimensions for t in pilot.app.screen.query(DataTable)):
+            break
+    await pilot.pause(0.05)
+
+
 def keys_then(*keys, then=()):
     """A run_before that waits for the index, then presses keys (and for a screen that works
     its content out in a worker, for that)."""
@@ -25,9 +37,9 @@ def keys_then(*keys, then=()):
             if getattr(pilot.app.screen, "ready", True):
                 break
             await pilot.pause(0.05)
-        await pilot.pause(0.1)  # a table measures its new rows' widths when its queue is idle
+        await tables_measured(pilot)
         await pilot.press(*then)
-        await pilot.pause(0.1)
+        await tables_measured(pilot)
 
     return run_before
 

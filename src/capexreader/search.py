@@ -72,7 +72,10 @@ class Result:
 
 class SearchResult:
     """Ranked matches. ``ids`` and ``counts`` (hits per article) cover every match; the
-    ``results`` objects, with hits for the first ones, are made when first asked for."""
+    ``results`` objects, with hits for the first ones, are made when first asked for. A
+    search of the whole index keeps its matches as rowids (``order``) beside arrays by rowid,
+    and makes these lists from them when first asked for: the app's list of a hundred
+    thousand articles wants its first page at once, not every id."""
 
     def __init__(
         self,
@@ -86,13 +89,77 @@ class SearchResult:
         hits: dict[str, list[Hit]] | None = None,
     ) -> None:
         self.query, self.terms, self.groups = query, terms, groups or []
-        self.ids: list[str] = ids or []
-        self.counts: dict[str, int] = counts or {}
-        self._scores, self._titles = scores or [], titles or []
+        self._ids: list[str] | None = ids or []
+        self._counts: dict[str, int] | None = counts or {}
+        self._scores: list[float] | None = scores or []
+        self._titles: list[str] | None = titles or []
         self.hits: dict[str, list[Hit]] = hits or {}  # of the articles whose hits were built
-        self.matched = len(self.ids)  # articles that match, those beyond a limit included
-        self.rows: dict[str, int] = {}  # article id -> the index's rowid
+        self.matched = len(ids or [])  # articles that match, those beyond a limit included
+        self._rows: dict[str, int] | None = {}  # article id -> the index's rowid
+        self.order = np.zeros(0, dtype=np.int64)  # the rowids, best first
+        self._by_row: tuple[np.ndarray, ...] = ()  # ids, titles, counts and scores by rowid
         self._results: list[Result] | None = None
+
+    def keep_rows(self, order: np.ndarray, *by_row: np.ndarray) -> None:
+        """The matches as rowids, best first, beside their ids, titles, hit counts and scores
+        by rowid; the lists are made from them on first use."""
+        self.order, self._by_row = order, by_row
+        self._ids = self._counts = self._scores = self._titles = self._rows = None
+
+    def _of_rows(self, i: int) -> list:
+        return self._by_row[i][self.order].tolist()
+
+    @property
+    def ids(self) -> list[str]:
+        if self._ids is None:
+            self._ids = self._of_rows(0)
+        return self._ids
+
+    @property
+    def counts(self) -> dict[str, int]:
+        if self._counts is None:
+            self._counts = dict(zip(self.ids, self._of_rows(2), strict=True))
+        return self._counts
+
+    def counts_at(self, rows: np.ndarray) -> list[int]:
+        """The hit counts of some of the matches, given by rowid."""
+        if self._by_row:
+            return self._by_row[2][rows].tolist()
+        by_row = {r: i for i, r in self.rows.items()}
+        return [self.counts.get(by_row.get(r, ""), 0) for r in rows.tolist()]
+
+    @property
+    def rows(self) -> dict[str, int]:
+        if self._rows is None:
+            self._rows = dict(zip(self.ids, self.order.tolist(), strict=True))
+        return self._rows
+
+    @rows.setter
+    def rows(self, rows: dict[str, int]) -> None:
+        self._rows = rows
+
+    def __len__(self) -> int:
+        """How many matches the result holds (all, or as many as the limit)."""
+        return len(self.order) if self._ids is None else len(self._ids)
+
+    def place(self, article_id: str) -> int | None:
+        """Where an article stands in the ranking (0 for the best); None if not matched."""
+        if self._ids is None:  # compared in numpy rather than making the list of ids
+            at = np.flatnonzero(self._by_row[0][self.order] == article_id)
+            return int(at[0]) if len(at) else None
+        return self._ids.index(article_id) if article_id in self._ids else None
+
+    @property
+    def scores(self) -> list[float]:
+        if self._scores is None:
+            self._scores = self._of_rows(3)
+        return self._scores
+
+    @property
+    def titles(self) -> list[str]:
+        if self._titles is None:
+            self._titles = self._of_rows(1)
+        return self._titles
 
     @property
     def results(self) -> list[Result]:
@@ -100,18 +167,20 @@ class SearchResult:
             hits, counts = self.hits, self.counts
             self._results = [
                 Result(a, t, s, hits.get(a), counts[a])
-                for a, t, s in zip(self.ids, self._titles, self._scores, strict=True)
+                for a, t, s in zip(self.ids, self.titles, self.scores, strict=True)
             ]
         return self._results
 
     @property
     def ranked(self) -> list[tuple[str, str, float]]:
         """(article, title, score) of every match, best first."""
-        return list(zip(self.ids, self._titles, self._scores, strict=True))
+        return list(zip(self.ids, self.titles, self.scores, strict=True))
 
     @property
     def total(self) -> int:
         """Hits in all matching articles."""
+        if self._by_row:
+            return int(self._by_row[2][self.order].sum())
         return sum(self.counts.values())
 
     def to_dict(self) -> dict:
@@ -213,6 +282,8 @@ class SearchIndex:
         self.db = self._open(path)
         self._pending: dict[str, tuple[array, array, array]] = {}  # docs, tfs, titled
         self._names: tuple[np.ndarray, np.ndarray] | None = None  # ids, titles by rowid
+        self._ranks: np.ndarray | None = None  # each rowid's place in id order, once asked for
+        self.names_version = 0  # counts the changes to the ids by rowid
         self.reload()
 
     def version(self) -> int:
@@ -247,6 +318,20 @@ class SearchIndex:
                 if row < len(ids):
                     ids[row], titles[row] = aid, title
         self._names = ids, titles
+        self._names_changed()
+
+    def _names_changed(self) -> None:
+        self._ranks = None
+        self.names_version += 1
+
+    def prepare_ranking(self) -> None:
+        """Work out now what ranking many results needs (a worker calls this, not the app)."""
+        if self._names is not None:
+            self._id_ranks()
+
+    def row_ids(self) -> np.ndarray | None:
+        """The id of each rowid ("" for none), where ``load_names`` has been called."""
+        return self._names[0] if self._names is not None else None
 
     def refresh(self) -> bool:
         """Reload if another process has committed since; True if it had. A writer calls this
@@ -317,6 +402,7 @@ class SearchIndex:
             ids, titles = (np.full(size, "", dtype=object) for _ in range(2))
             ids[: len(self._names[0])], titles[: len(self._names[1])] = self._names
             self._names = ids, titles
+        self._names_changed()
 
     def _write_lengths(self) -> None:
         self.db.executemany(
@@ -375,6 +461,7 @@ class SearchIndex:
             self._set_length(row, rec.length)
             if self._names is not None:
                 self._names[0][row], self._names[1][row] = rec.id, rec.title
+                self._names_changed()
             self.db.execute(
                 "INSERT INTO postings VALUES(?,?,?,?)", (row, "\0".join(rec.terms), rec.ends, rec.spans)
             )
@@ -535,31 +622,52 @@ class SearchIndex:
         rows = np.flatnonzero(docs)
         if self._names is None and len(rows) > NAMED_BY_QUERY and limit is None:
             self.load_names()
-        order, ids, titles = self._rank(rows, scores, limit)
-        shown = order[:hit_limit] if hit_limit != 0 else []
+        if self._names is not None:  # every id and title at hand: the lists wait for their use
+            order = self._ranked(rows, scores, limit)
+            ids = self._names[0][order[:hit_limit]].tolist() if hit_limit != 0 else []
+        else:
+            order, ids, titles = self._rank(rows, scores, limit)
+        shown = order[:hit_limit].tolist() if hit_limit != 0 else []
         built = self._hits_of(shown, matches) if shown else {}
         hits = {ids[i]: built.get(row, []) for i, row in enumerate(shown)}
-        counts_by_id = dict(zip(ids, counts[order].tolist(), strict=True))
-        counts_by_id.update((aid, len(found)) for aid, found in hits.items())
-        result = SearchResult(query, terms, groups, ids, counts_by_id, scores[order].tolist(), titles, hits)
+        for row in shown:  # a phrase's hits are fewer than its words'
+            counts[row] = len(built.get(row, []))
+        if self._names is not None:
+            ids_of, titles_of = (names.copy() for names in self._names)  # a later put may reuse a rowid
+            result = SearchResult(query, terms, groups, hits=hits)
+            result.keep_rows(order, ids_of, titles_of, counts, scores)
+        else:
+            by_id = dict(zip(ids, counts[order].tolist(), strict=True))
+            result = SearchResult(query, terms, groups, ids, by_id, scores[order].tolist(), titles, hits)
+            result.rows = dict(zip(ids, order.tolist(), strict=True))
+            result.order = order
         result.matched = len(rows)
-        result.rows = dict(zip(ids, order, strict=True))
         return result
 
     def _rank(
         self, rows: np.ndarray, scores: np.ndarray, limit: int | None
-    ) -> tuple[list[int], list[str], list[str]]:
+    ) -> tuple[np.ndarray, list[str], list[str]]:
         """The rows best first, ties in id order, cut to limit; with their ids and titles."""
-        if self._names is not None:
-            ids_of, titles_of = self._names
-            order = rows[np.lexsort((ids_of[rows], -scores[rows]))][:limit]
-            return order.tolist(), ids_of[order].tolist(), titles_of[order].tolist()
         ranked = rows[np.argsort(-scores[rows], kind="stable")]
         if limit and limit < len(ranked):  # and every row tied with the last one kept
             ranked = ranked[: np.searchsorted(-scores[ranked], -scores[ranked[limit - 1]], side="right")]
         named = self._named(ranked.tolist())
         best = sorted((-scores[row], *named[row], row) for row in ranked.tolist() if row in named)[:limit]
-        return [b[3] for b in best], [b[1] for b in best], [b[2] for b in best]
+        return np.array([b[3] for b in best], dtype=np.int64), [b[1] for b in best], [b[2] for b in best]
+
+    def _ranked(self, rows: np.ndarray, scores: np.ndarray, limit: int | None) -> np.ndarray:
+        """The rows best first, ties in id order, cut to limit (every id at hand)."""
+        return rows[np.lexsort((self._id_ranks()[rows], -scores[rows]))][:limit]
+
+    def _id_ranks(self) -> np.ndarray:
+        """Each rowid's place in id order: ties are then broken on integers, not strings."""
+        if self._ranks is None:
+            assert self._names is not None
+            ids = self._names[0]
+            ranks = np.empty(len(ids), dtype=np.int64)
+            ranks[np.argsort(ids, kind="stable")] = np.arange(len(ids))
+            self._ranks = ranks
+        return self._ranks
 
     def results(self, result: SearchResult, batch: int = 200) -> Iterator[Result]:
         """Every result of a search with its hits, built a batch at a time: memory stays

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .listing import Listing
 from .marks import Marks
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ class ReaderSession:
         self.hit_index = 0
         self.pending_query: str | None = None  # asked before the index was ready
         self._prepared: OrderedDict[str, Prepared] = OrderedDict()
+        self._listing: Listing | None = None
 
     @property
     def ready(self) -> bool:
@@ -106,6 +108,7 @@ class ReaderSession:
             article = self.corpus.get(aid) if self.corpus else None
             if article is not None:
                 article.summary = summary
+                self.relabel(article)
 
     def add_problems(self, problems: list[LoadProblem]) -> bool:
         """Problems the index found; whether any was new."""
@@ -130,17 +133,57 @@ class ReaderSession:
     # -- the list ----------------------------------------------------------------------------
     def visible(self) -> list[Article]:
         """The articles that pass the filters: in rank order while a search is on."""
-        if self.corpus is None:
-            return []
+        return self.listed()[0]
+
+    def listed(self) -> tuple[list[Article], list[int] | None]:
+        """The visible articles, and with a search on, the hits of each."""
+        listing = self.listing()
+        if listing is None:
+            return [], None
         wanted = self.stance_filter
-        if self.result is not None:
-            by_id = self.corpus.by_id
-            found = [a for a in map(by_id.get, self.result.ids) if a is not None]
-        else:
-            found = self.corpus.articles
-        if wanted != "all":
-            found = [a for a in found if a.stance_label == wanted]
-        return self._by_marks(found)
+        result = self.result
+        if result is None:
+            found = listing.filtered(wanted)
+            return self._by_marks(found), None
+        if listing.rows_version is not None:  # the index's ids at hand: rows picked by numpy
+            rows = listing.of_rows(result.order, wanted)
+            found, counts = listing.at_rows(rows), result.counts_at(rows)
+        else:  # ranked without the index's ids at hand
+            by_id = listing.position
+            found = [listing.articles[by_id[i]] for i in result.ids if i in by_id]
+            if wanted != "all":
+                found = [a for a in found if a.stance_label == wanted]
+            counts = [result.counts.get(a.id, 0) for a in found]
+        if self.state is None or (self.read_filter == "all" and self.tag_filter is None):
+            return found, counts
+        kept = {a.id for a in self._by_marks(found)}
+        pairs = [(a, c) for a, c in zip(found, counts, strict=True) if a.id in kept]
+        return [a for a, _ in pairs], [c for _, c in pairs]
+
+    def listing(self) -> Listing | None:
+        """The corpus as arrays (made again when its article list is replaced), with the
+        index's rowids placed once its ids are at hand."""
+        corpus = self.corpus
+        if corpus is None:
+            return None
+        if self._listing is None or not self._listing.made_of(corpus.articles):
+            self._listing = Listing(corpus.articles)
+        index = self.index
+        row_ids = index.row_ids() if index is not None else None
+        if index is not None and row_ids is not None and self._listing.rows_version != index.names_version:
+            self._listing.place_rows(row_ids, index.names_version)
+        return self._listing
+
+    def take_corpus(self, corpus: Corpus, listing: Listing | None = None) -> None:
+        """The corpus loaded, with its listing where the loader made it."""
+        self.corpus = corpus
+        if listing is not None:
+            self._listing = listing
+
+    def relabel(self, article: Article) -> None:
+        """An article's stance became known (or changed): the listing takes it in."""
+        if self._listing is not None:
+            self._listing.relabel([article])
 
     def _by_marks(self, articles: list[Article]) -> list[Article]:
         state = self.state
@@ -231,6 +274,7 @@ class ReaderSession:
         forgets its body and figures too (its summary stays), to be read again if opened."""
         self._prepared[article.id] = prepared
         self._prepared.move_to_end(article.id)
+        self.relabel(article)
         while len(self._prepared) > KEPT:
             old_id, _ = self._prepared.popitem(last=False)
             old = self.corpus.get(old_id) if self.corpus else None
@@ -292,7 +336,7 @@ class ReaderSession:
     def step_hit(self, step: int) -> HitStep | None:
         """The next (step 1) or previous (-1) hit, on to the next listed article when this one
         has no more; None with no search hits."""
-        if self.result is None or not self.result.ids:
+        if self.result is None or not len(self.result):
             return None
         current = self.current
         hits = self.hits(current.id) if current else []
@@ -300,11 +344,15 @@ class ReaderSession:
         if current is not None and hits and 0 <= target < len(hits):
             self.hit_index = target
             return HitStep(current, hits[target], moved=False)
-        ids = [a.id for a in self.visible()]
-        if not ids:
+        listed = self.visible()
+        if not listed:
             return None
-        pos = ids.index(current.id) if current and current.id in ids else -1
-        article = self.open(ids[(pos + step) % len(ids)])
+        pos = -1
+        if current is not None and current in listed:  # by identity: a scan in C
+            pos = listed.index(current)
+        elif current is not None:  # read again meanwhile: by id
+            pos = next((i for i, a in enumerate(listed) if a.id == current.id), -1)
+        article = self.open(listed[(pos + step) % len(listed)].id)
         assert article is not None  # listed, so known
         hits = self.hits(article.id)
         if step < 0 and hits:
@@ -318,9 +366,9 @@ class ReaderSession:
         hits = self.hits(self.current.id)
         if not hits:
             return "no hits in this article"
-        ids = self.result.ids
-        pos = ids.index(self.current.id) + 1 if self.current.id in ids else 0
-        return f"hit {self.hit_index + 1}/{len(hits)} · article {pos}/{len(ids)}"
+        place = self.result.place(self.current.id)
+        pos = 0 if place is None else place + 1
+        return f"hit {self.hit_index + 1}/{len(hits)} · article {pos}/{len(self.result)}"
 
     def search_info(self) -> str:
         """How the query was understood, and what it found."""
@@ -332,6 +380,6 @@ class ReaderSession:
         groups = " AND ".join("(" + " | ".join(g) + ")" if len(g) > 1 else g[0] for g in result.groups)
         glossary = "glossary on" if self.expand else "glossary off"
         return (
-            f"{count(len(result.ids), 'article')}, {count(result.total, 'hit')} · "
+            f"{count(len(result), 'article')}, {count(result.total, 'hit')} · "
             f"terms: {groups} · {glossary} · n/N step, Esc clears"
         )

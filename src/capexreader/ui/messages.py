@@ -10,6 +10,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from capexreader.corpus import Article, Corpus, LoadProblem
     from capexreader.figures import Figure
+    from capexreader.listing import Listing
     from capexreader.search import SearchIndex
     from capexreader.session import Prepared
     from capexreader.stance import Stance
@@ -21,6 +22,7 @@ class CorpusLoaded(Message):
 
     corpus: Corpus
     warning: str | None = None
+    listing: Listing | None = None  # made in the loader: the list's arrays
 
 
 @dataclass

@@ -45,6 +45,7 @@ def load(root: Path, post: Post) -> None:
         make_plan,
         open_index,
     )
+    from capexreader.listing import Listing
 
     segment.gentle = True  # jieba's dictionary in small steps: the app keeps drawing
     if not root.is_dir():
@@ -63,8 +64,12 @@ def load(root: Path, post: Post) -> None:
     first = corpus.articles[0] if corpus.articles else None
     if first is not None and not first.is_long:  # it opens at once: its work done here
         first.summarise()
-    post(messages.CorpusLoaded(corpus, warning))
+    listing = Listing(corpus.articles)  # made here, not on the UI thread
+    post(messages.CorpusLoaded(corpus, warning, listing))
     index.load_names()  # the list ranks every result of a search
+    index.prepare_ranking()
+    if (row_ids := index.row_ids()) is not None:
+        listing.place_rows(row_ids, index.names_version)
     _sync(index, plan, post, large)
     if _cancelled():
         return

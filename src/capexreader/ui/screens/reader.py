@@ -107,7 +107,7 @@ class ReaderScreen(Marking):
     # -- what the workers report -------------------------------------------------------------
     @on(messages.CorpusLoaded)
     def _corpus_loaded(self, message: messages.CorpusLoaded) -> None:
-        self.session.corpus = message.corpus
+        self.session.take_corpus(message.corpus, message.listing)
         self.adopt_moved_marks()
         self.refresh_list()
         if message.corpus.articles:
@@ -292,7 +292,7 @@ class ReaderScreen(Marking):
         bar = self.query_one(SearchBar)
         bar.set_info(Text(self.session.search_info()))
         first = self.refresh_list(keep=False)  # the first result opens
-        if result is not None and result.ids and first:
+        if result is not None and len(result) and first:
             self.open_article(first[0].id, focus=False)
             self.call_after_refresh(self._focus_reader, result)
             return

@@ -123,18 +123,19 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._articles: list[Article] = []
-        self._hits: dict[str, int] | None = None
+        self._hits: list[int] | None = None  # with a search on: each listed article's hits
         self._state: ReadState | None = None
         self._empty = ""  # why no article is listed
         self._cache: dict[tuple[int, int, bool], Strip] = {}
 
     # -- content -----------------------------------------------------------------------------
     def show_articles(
-        self, articles: list[Article], hits: dict[str, int] | None = None, keep: bool = True
+        self, articles: list[Article], hits: list[int] | None = None, keep: bool = True
     ) -> None:
-        """Replace the list, keeping the highlighted article where it is still listed (with
-        keep; else the first is highlighted)."""
-        current = self.highlighted_id if keep else None
+        """Replace the list (hits: each article's hits, with a search on), keeping the
+        highlighted article where it is still listed (with keep; else the first is highlighted)."""
+        i = self.highlighted
+        current = self._articles[i] if keep and i is not None and 0 <= i < len(self._articles) else None
         self._articles = list(articles)
         self._hits = hits
         self._cache.clear()
@@ -143,19 +144,25 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
         if not self._articles:
             self.highlighted = None
         else:
-            at = (i for i, a in enumerate(self._articles) if a.id == current)
-            self.highlighted = next(at, 0) if current is not None else 0
+            self.highlighted = self._place(current) if current is not None else 0
         self.refresh()
 
     def show_session(self, session: ReaderSession, keep: bool = True) -> list[Article]:
         """The session's visible articles, with the filters in the title; returns them."""
         self._state = session.state
-        articles = session.visible()
+        articles, hits = session.listed()
         self._empty = "" if articles else session.empty_reason()
-        self.show_articles(articles, session.result.counts if session.result else None, keep=keep)
+        self.show_articles(articles, hits, keep=keep)
         parts, self.border_subtitle = session.list_title(len(articles))
         self.border_title = " · ".join(escape(p) for p in parts)  # titles take markup
         return articles
+
+    def _place(self, article: Article) -> int:
+        """Where an article is listed (0 if it is not): by identity first, a scan in C; by id
+        where the article was read again."""
+        if article in self._articles:
+            return self._articles.index(article)
+        return next((i for i, a in enumerate(self._articles) if a.id == article.id), 0)
 
     def styles_changed(self) -> None:
         self._cache.clear()  # rows drawn in the old theme's colours
@@ -242,7 +249,7 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
 
     def _render_row(self, index: int, row: int, width: int) -> Strip:
         article = self._articles[index]
-        hits = None if self._hits is None else self._hits.get(article.id, 0)
+        hits = None if self._hits is None else self._hits[index]
         mark = self._state.get(article.id) if self._state is not None else None
         segments = article_lines(article, hits, mark)[row]
         base = self.base_style
