@@ -453,6 +453,10 @@ async def test_a_search_shows_the_first_result_with_its_figures_and_focuses_the_
         await pilot.pause()
         assert listed(app)[0] == first
         assert app.session.current.id == first and "Jevons" in view.text
+        for _ in range(40):  # the focus moves once the results are drawn
+            if app.focused is view:
+                break
+            await pilot.pause(0.05)
         assert app.focused is view and figures.listed is app.session.current
         assert figures.border_subtitle == f"{len(app.session.current.figures)} figures"
 

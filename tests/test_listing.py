@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from capexreader.corpus import Article, Corpus
-from capexreader.listing import Listing
+from capexreader.listing import Listing, find
 from capexreader.search import SearchIndex
 from capexreader.session import STANCE_FILTERS, ReaderSession
 
@@ -102,3 +102,15 @@ def test_a_listing_knows_what_it_was_made_of():
     assert listing.made_of(articles) and not listing.made_of(list(articles))
     articles.append(Article("c", "c.md", "C", "z"))
     assert not listing.made_of(articles)
+
+
+def test_picked_articles_are_found_by_id_and_sliced():
+    articles = [Article(i, f"{i}.md", i.upper(), "x") for i in ("a", "b", "c", "d")]
+    for n, article in enumerate(articles):
+        article.summary = {"stance_label": "bearish" if n % 2 else "bullish"}
+    picked = Listing(articles).filtered("bearish")
+    assert [a.id for a in picked] == ["b", "d"] and len(picked) == 2
+    assert picked[1] is articles[3] and [a.id for a in picked[:1]] == ["b"]
+    assert find(picked, "d") == 1 and find(picked, "a") is None and find(picked, "zz") is None
+    assert articles[1] in picked and articles[0] not in picked
+    assert find(articles, "c") == 2 and find(articles, "zz") is None

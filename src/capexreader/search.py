@@ -94,6 +94,7 @@ class SearchResult:
         self._scores: list[float] | None = scores or []
         self._titles: list[str] | None = titles or []
         self.hits: dict[str, list[Hit]] = hits or {}  # of the articles whose hits were built
+        self._first = list(self.hits)  # those built with the search: the best, in order
         self.matched = len(ids or [])  # articles that match, those beyond a limit included
         self._rows: dict[str, int] | None = {}  # article id -> the index's rowid
         self.order = np.zeros(0, dtype=np.int64)  # the rowids, best first
@@ -102,7 +103,8 @@ class SearchResult:
 
     def keep_rows(self, order: np.ndarray, *by_row: np.ndarray) -> None:
         """The matches as rowids, best first, beside their ids, titles, hit counts and scores
-        by rowid; the lists are made from them on first use."""
+        by rowid; the lists are made from them on first use (the ids and titles as the index
+        has them then: a rowid is reused only by an article stored after the newest was removed)."""
         self.order, self._by_row = order, by_row
         self._ids = self._counts = self._scores = self._titles = self._rows = None
 
@@ -144,6 +146,8 @@ class SearchResult:
 
     def place(self, article_id: str) -> int | None:
         """Where an article stands in the ranking (0 for the best); None if not matched."""
+        if article_id in self._first:  # the best ones, whose hits were built with the search
+            return self._first.index(article_id)
         if self._ids is None:  # compared in numpy rather than making the list of ids
             at = np.flatnonzero(self._by_row[0][self.order] == article_id)
             return int(at[0]) if len(at) else None
@@ -282,7 +286,7 @@ class SearchIndex:
         self.db = self._open(path)
         self._pending: dict[str, tuple[array, array, array]] = {}  # docs, tfs, titled
         self._names: tuple[np.ndarray, np.ndarray] | None = None  # ids, titles by rowid
-        self._ranks: np.ndarray | None = None  # each rowid's place in id order, once asked for
+        self._by_id: np.ndarray | None = None  # the rowids in id order, once asked for
         self.names_version = 0  # counts the changes to the ids by rowid
         self.reload()
 
@@ -321,13 +325,13 @@ class SearchIndex:
         self._names_changed()
 
     def _names_changed(self) -> None:
-        self._ranks = None
+        self._by_id = None
         self.names_version += 1
 
     def prepare_ranking(self) -> None:
         """Work out now what ranking many results needs (a worker calls this, not the app)."""
         if self._names is not None:
-            self._id_ranks()
+            self._rows_by_id()
 
     def row_ids(self) -> np.ndarray | None:
         """The id of each rowid ("" for none), where ``load_names`` has been called."""
@@ -623,7 +627,7 @@ class SearchIndex:
         if self._names is None and len(rows) > NAMED_BY_QUERY and limit is None:
             self.load_names()
         if self._names is not None:  # every id and title at hand: the lists wait for their use
-            order = self._ranked(rows, scores, limit)
+            order = self._ranked(docs, scores, limit)
             ids = self._names[0][order[:hit_limit]].tolist() if hit_limit != 0 else []
         else:
             order, ids, titles = self._rank(rows, scores, limit)
@@ -633,9 +637,8 @@ class SearchIndex:
         for row in shown:  # a phrase's hits are fewer than its words'
             counts[row] = len(built.get(row, []))
         if self._names is not None:
-            ids_of, titles_of = (names.copy() for names in self._names)  # a later put may reuse a rowid
             result = SearchResult(query, terms, groups, hits=hits)
-            result.keep_rows(order, ids_of, titles_of, counts, scores)
+            result.keep_rows(order, *self._names, counts, scores)  # not copied: 100,000 references
         else:
             by_id = dict(zip(ids, counts[order].tolist(), strict=True))
             result = SearchResult(query, terms, groups, ids, by_id, scores[order].tolist(), titles, hits)
@@ -655,19 +658,19 @@ class SearchIndex:
         best = sorted((-scores[row], *named[row], row) for row in ranked.tolist() if row in named)[:limit]
         return np.array([b[3] for b in best], dtype=np.int64), [b[1] for b in best], [b[2] for b in best]
 
-    def _ranked(self, rows: np.ndarray, scores: np.ndarray, limit: int | None) -> np.ndarray:
-        """The rows best first, ties in id order, cut to limit (every id at hand)."""
-        return rows[np.lexsort((self._id_ranks()[rows], -scores[rows]))][:limit]
+    def _ranked(self, docs: np.ndarray, scores: np.ndarray, limit: int | None) -> np.ndarray:
+        """The matching rows (docs: a mask by rowid) best first, ties in id order, cut to
+        limit (every id at hand): the matches taken in id order, then one stable sort."""
+        by_id = self._rows_by_id()
+        rows = by_id[docs[by_id]]
+        return rows[np.argsort(-scores[rows], kind="stable")][:limit]
 
-    def _id_ranks(self) -> np.ndarray:
-        """Each rowid's place in id order: ties are then broken on integers, not strings."""
-        if self._ranks is None:
+    def _rows_by_id(self) -> np.ndarray:
+        """The rowids in the order of their ids, worked out once for the ids at hand."""
+        if self._by_id is None:
             assert self._names is not None
-            ids = self._names[0]
-            ranks = np.empty(len(ids), dtype=np.int64)
-            ranks[np.argsort(ids, kind="stable")] = np.arange(len(ids))
-            self._ranks = ranks
-        return self._ranks
+            self._by_id = np.argsort(self._names[0], kind="stable")
+        return self._by_id
 
     def results(self, result: SearchResult, batch: int = 200) -> Iterator[Result]:
         """Every result of a search with its hits, built a batch at a time: memory stays

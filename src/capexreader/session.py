@@ -4,11 +4,12 @@ cursor and the open article. No Textual here: the screens show it, tests drive i
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .listing import Listing
+from .listing import Listing, find
 from .marks import Marks
 
 if TYPE_CHECKING:
@@ -131,11 +132,11 @@ class ReaderSession:
         )
 
     # -- the list ----------------------------------------------------------------------------
-    def visible(self) -> list[Article]:
+    def visible(self) -> Sequence[Article]:
         """The articles that pass the filters: in rank order while a search is on."""
         return self.listed()[0]
 
-    def listed(self) -> tuple[list[Article], list[int] | None]:
+    def listed(self) -> tuple[Sequence[Article], list[int] | None]:
         """The visible articles, and with a search on, the hits of each."""
         listing = self.listing()
         if listing is None:
@@ -143,8 +144,8 @@ class ReaderSession:
         wanted = self.stance_filter
         result = self.result
         if result is None:
-            found = listing.filtered(wanted)
-            return self._by_marks(found), None
+            return self._by_marks(listing.filtered(wanted)), None
+        found: Sequence[Article]
         if listing.rows_version is not None:  # the index's ids at hand: rows picked by numpy
             rows = listing.of_rows(result.order, wanted)
             found, counts = listing.at_rows(rows), result.counts_at(rows)
@@ -185,7 +186,7 @@ class ReaderSession:
         if self._listing is not None:
             self._listing.relabel([article])
 
-    def _by_marks(self, articles: list[Article]) -> list[Article]:
+    def _by_marks(self, articles: Sequence[Article]) -> Sequence[Article]:
         state = self.state
         if state is None or (self.read_filter == "all" and self.tag_filter is None):
             return articles
@@ -347,11 +348,8 @@ class ReaderSession:
         listed = self.visible()
         if not listed:
             return None
-        pos = -1
-        if current is not None and current in listed:  # by identity: a scan in C
-            pos = listed.index(current)
-        elif current is not None:  # read again meanwhile: by id
-            pos = next((i for i, a in enumerate(listed) if a.id == current.id), -1)
+        at = find(listed, current.id) if current is not None else None
+        pos = -1 if at is None else at
         article = self.open(listed[(pos + step) % len(listed)].id)
         assert article is not None  # listed, so known
         hits = self.hits(article.id)

@@ -15,7 +15,7 @@ from ..widgets.figure_list import FigureList
 from .ask import AskScreen
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from capexreader.corpus import Article
     from capexreader.session import ReaderSession
@@ -27,7 +27,7 @@ class Marking(Screen[None]):
 
     session: ReaderSession
 
-    def refresh_list(self, keep: bool = True) -> list[Article]:
+    def refresh_list(self, keep: bool = True) -> Sequence[Article]:
         raise NotImplementedError  # the reader's own
 
     def open_marks(self) -> None:

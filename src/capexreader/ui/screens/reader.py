@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,9 @@ BUSY = (
     "fills in when it is done."
 )
 WATCH_EVERY = 3.0  # seconds between looks at what other processes wrote to the index
+# After a search the focus moves to the reader once the results are drawn (call_after_refresh
+# may run before the frame is: the widgets tell the screen what changed in messages of their own).
+FIRST_FRAME = 0.05
 
 
 def _work(app: App, work: Callable[[], None], group: str, description: str) -> None:
@@ -197,7 +200,7 @@ class ReaderScreen(Marking):
             self.notify(summary, title="Load problems", severity="warning", markup=False)
 
     # -- list and reader ---------------------------------------------------------------------
-    def refresh_list(self, keep: bool = True) -> list[Article]:
+    def refresh_list(self, keep: bool = True) -> Sequence[Article]:
         """Show the articles that pass the filters; returns them. keep: the highlight stays on
         the same article where it is still listed (else it goes to the first)."""
         return self.query_one(ArticleList).show_session(self.session, keep)
@@ -294,15 +297,15 @@ class ReaderScreen(Marking):
         first = self.refresh_list(keep=False)  # the first result opens
         if result is not None and len(result) and first:
             self.open_article(first[0].id, focus=False)
-            self.call_after_refresh(self._focus_reader, result)
+            self.set_timer(FIRST_FRAME, partial(self._focus_reader, result))
             return
         if self.session.current is not None:
             self.open_article(self.session.current.id, focus=False)
         bar.input.focus()
 
     def _focus_reader(self, result: object) -> None:
-        """n and N step through the hits from the reader. The focus moves once the results are
-        drawn: a focus change restyles the whole screen, which would double the first frame."""
+        """n and N step through the hits from the reader, once the results are drawn: moving
+        into the reader restyles its pane (:focus-within): app_bench.py's search_paint_ms."""
         if self.session.result is result:  # not cleared or replaced meanwhile
             self.query_one(ArticleView).focus()
 

@@ -4,6 +4,7 @@ language · stance · figures (· hits)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -18,6 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from capexreader.listing import find
 from capexreader.session import language_label
 
 from .base_style import BaseStyle
@@ -122,7 +124,7 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._articles: list[Article] = []
+        self._articles: Sequence[Article] = []
         self._hits: list[int] | None = None  # with a search on: each listed article's hits
         self._state: ReadState | None = None
         self._empty = ""  # why no article is listed
@@ -130,13 +132,13 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
 
     # -- content -----------------------------------------------------------------------------
     def show_articles(
-        self, articles: list[Article], hits: list[int] | None = None, keep: bool = True
+        self, articles: Sequence[Article], hits: list[int] | None = None, keep: bool = True
     ) -> None:
         """Replace the list (hits: each article's hits, with a search on), keeping the
         highlighted article where it is still listed (with keep; else the first is highlighted)."""
         i = self.highlighted
         current = self._articles[i] if keep and i is not None and 0 <= i < len(self._articles) else None
-        self._articles = list(articles)
+        self._articles = articles  # not copied: a session's list is made anew for each change
         self._hits = hits
         self._cache.clear()
         rows = len(self._articles) * ROWS
@@ -147,7 +149,7 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
             self.highlighted = self._place(current) if current is not None else 0
         self.refresh()
 
-    def show_session(self, session: ReaderSession, keep: bool = True) -> list[Article]:
+    def show_session(self, session: ReaderSession, keep: bool = True) -> Sequence[Article]:
         """The session's visible articles, with the filters in the title; returns them."""
         self._state = session.state
         articles, hits = session.listed()
@@ -158,11 +160,8 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
         return articles
 
     def _place(self, article: Article) -> int:
-        """Where an article is listed (0 if it is not): by identity first, a scan in C; by id
-        where the article was read again."""
-        if article in self._articles:
-            return self._articles.index(article)
-        return next((i for i, a in enumerate(self._articles) if a.id == article.id), 0)
+        """Where an article is listed (0 if it is not)."""
+        return find(self._articles, article.id) or 0
 
     def styles_changed(self) -> None:
         self._cache.clear()  # rows drawn in the old theme's colours
@@ -183,7 +182,7 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
 
     def highlight_id(self, article_id: str) -> None:
         """Highlight an article, if it is listed."""
-        index = next((i for i, a in enumerate(self._articles) if a.id == article_id), None)
+        index = find(self._articles, article_id)
         if index is not None:
             self.highlighted = index
 
