@@ -181,10 +181,14 @@ class TrackerScreen(Screen[tuple[str, int, int] | None]):
         self._line = line
         self._draw_path()
 
-    def _draw_path(self) -> None:
+    def _draw_path(self, again: bool = True) -> None:
         line = getattr(self, "_line", None)
         if line is not None:
-            width = self.query_one("#path-scroll").size.width or self.size.width
+            width = self.query_one("#path-scroll").size.width
+            if not width and again:  # not laid out yet (the lines came first): once it is
+                self.call_after_refresh(self._draw_path, False)
+                return
+            width = width or self.size.width
             mine = [ln for ln in self.lines if ln.entity == line.entity]
             self.query_one("#path", Static).update(path_text(mine, width - 2))
 

@@ -12,7 +12,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.markup import escape
 from textual.message import Message
 from textual.reactive import reactive
@@ -194,8 +194,20 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         self._cache.clear()
         if new is not None:
-            self.scroll_to_region(Region(0, new * ROWS, 1, ROWS), animate=False, immediate=False)
+            self._scroll_into_view(new)
         self.refresh()
+
+    def _scroll_into_view(self, index: int) -> None:
+        """Scroll the least that shows the article, to a whole article's row: the top line is a
+        title, never a meta line cut from its title (a pane of an odd height)."""
+        top, height, y = self.scroll_offset.y, self.scrollable_content_region.height, index * ROWS
+        if y < top:
+            target = y
+        elif y + ROWS > top + height:
+            target = -(-(y + ROWS - height) // ROWS) * ROWS  # rounded up to a whole article
+        else:
+            return
+        self.scroll_to(y=target, animate=False, immediate=False)
 
     # -- keys and mouse ----------------------------------------------------------------------
     def action_move(self, step: int) -> None:
