@@ -114,3 +114,19 @@ def test_picked_articles_are_found_by_id_and_sliced():
     assert find(picked, "d") == 1 and find(picked, "a") is None and find(picked, "zz") is None
     assert articles[1] in picked and articles[0] not in picked
     assert find(articles, "c") == 2 and find(articles, "zz") is None
+
+
+def test_a_listing_made_elsewhere_is_taken_only_for_the_corpus_as_it_is():
+    session = make([("bullish", "泡沫"), (None, "云")], names=True)
+    assert session.corpus is not None
+    made = Listing(session.corpus.articles)  # as the loader makes it, on its own thread
+    opened = session.open("a001")
+    assert opened is not None
+    opened.summary = {"stance_label": "bearish"}  # found meanwhile, before the listing came
+    session.take_listing(made)
+    session.set_stance_filter("bearish")
+    assert listed(session)[0] == ["a001"]
+    stale = Listing(list(session.corpus.articles))
+    stale.labels[:] = 0
+    session.take_listing(stale)  # of another list: not taken
+    assert listed(session)[0] == ["a001"]

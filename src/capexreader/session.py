@@ -138,11 +138,13 @@ class ReaderSession:
 
     def listed(self) -> tuple[Sequence[Article], list[int] | None]:
         """The visible articles, and with a search on, the hits of each."""
-        listing = self.listing()
-        if listing is None:
+        if self.corpus is None:
             return [], None
-        wanted = self.stance_filter
-        result = self.result
+        wanted, result = self.stance_filter, self.result
+        if result is None and wanted == "all":  # as they are: no listing needed
+            return self._by_marks(self.corpus.articles), None
+        listing = self.listing()
+        assert listing is not None  # there is a corpus
         if result is None:
             return self._by_marks(listing.filtered(wanted)), None
         found: Sequence[Article]
@@ -175,11 +177,13 @@ class ReaderSession:
             self._listing.place_rows(row_ids, index.names_version)
         return self._listing
 
-    def take_corpus(self, corpus: Corpus, listing: Listing | None = None) -> None:
-        """The corpus loaded, with its listing where the loader made it."""
-        self.corpus = corpus
-        if listing is not None:
+    def take_listing(self, listing: Listing) -> None:
+        """A listing made elsewhere (the loader's thread), if it is of the corpus as it is;
+        the labels it may have missed meanwhile (the articles opened) taken in."""
+        if self.corpus is not None and listing.made_of(self.corpus.articles):
             self._listing = listing
+            opened = [a for a in map(self.corpus.get, self._prepared) if a is not None]
+            listing.relabel([*opened, *([self.current] if self.current else [])])
 
     def relabel(self, article: Article) -> None:
         """An article's stance became known (or changed): the listing takes it in."""

@@ -22,7 +22,13 @@ class CorpusLoaded(Message):
 
     corpus: Corpus
     warning: str | None = None
-    listing: Listing | None = None  # made in the loader: the list's arrays
+
+
+@dataclass
+class ListingMade(Message):
+    """The corpus as arrays, for the list's filters and searches (made in the loader)."""
+
+    listing: Listing
 
 
 @dataclass

@@ -64,12 +64,13 @@ def load(root: Path, post: Post) -> None:
     first = corpus.articles[0] if corpus.articles else None
     if first is not None and not first.is_long:  # it opens at once: its work done here
         first.summarise()
-    listing = Listing(corpus.articles)  # made here, not on the UI thread
-    post(messages.CorpusLoaded(corpus, warning, listing))
+    post(messages.CorpusLoaded(corpus, warning))
+    listing = Listing(corpus.articles)  # what filters and searches pick from: made here
     index.load_names()  # the list ranks every result of a search
     index.prepare_ranking()
     if (row_ids := index.row_ids()) is not None:
         listing.place_rows(row_ids, index.names_version)
+    post(messages.ListingMade(listing))
     _sync(index, plan, post, large)
     if _cancelled():
         return

@@ -110,7 +110,7 @@ class ReaderScreen(Marking):
     # -- what the workers report -------------------------------------------------------------
     @on(messages.CorpusLoaded)
     def _corpus_loaded(self, message: messages.CorpusLoaded) -> None:
-        self.session.take_corpus(message.corpus, message.listing)
+        self.session.corpus = message.corpus
         self.adopt_moved_marks()
         self.refresh_list()
         if message.corpus.articles:
@@ -118,6 +118,10 @@ class ReaderScreen(Marking):
         if message.warning:
             self.notify(message.warning, title="No cache", severity="warning", markup=False)
         self.report_problems()
+
+    @on(messages.ListingMade)
+    def _listing_made(self, message: messages.ListingMade) -> None:
+        self.session.take_listing(message.listing)
 
     @on(messages.FolderUnreadable)
     def _folder_unreadable(self, message: messages.FolderUnreadable) -> None:
