@@ -2,6 +2,7 @@
 
 import pytest
 
+from capexreader.session import STANCE_FILTERS
 from capexreader.ui.app import CapexReaderApp
 from capexreader.ui.screens.help import HelpScreen
 from capexreader.ui.screens.problems import ProblemsScreen
@@ -123,7 +124,7 @@ async def test_stance_filter_cycles():
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         seen = {}
-        for _ in range(4):
+        for _ in STANCE_FILTERS:
             await pilot.press("s")
             labels = {app.session.corpus.get(i).stance.label for i in listed(app)}
             seen[app.session.stance_filter] = labels

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .search import SearchIndex, SearchResult
     from .state import ReadState
 
-STANCE_FILTERS = ("all", "bullish", "bearish", "mixed")
+STANCE_FILTERS = ("all", "bullish", "bearish", "mixed", "neutral")
 READ_FILTERS = ("all", "unread", "starred")
 HIT_LIMIT = 30  # results whose hits are built with the search; the rest when opened
 KEPT = 8  # long articles whose paragraph marks are kept after they are closed

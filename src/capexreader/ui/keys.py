@@ -38,7 +38,7 @@ READER_KEYS: list[BindingType] = [
         "Stance",
         show=False,
         id="app.stance",
-        tooltip="Filter by stance: all, bullish, bearish, mixed",
+        tooltip="Filter by stance: all, bullish, bearish, mixed, neutral",
     ),
     Binding(
         "f",

@@ -1,6 +1,6 @@
 """The reader's keys for one's own marks (read, starred, tags, a note), the source and the
-article's links, the clipboard and maximising a pane: a part of ReaderScreen, kept apart to
-keep each module small."""
+article's links, the clipboard, maximising a pane and the load problems: a part of
+ReaderScreen, kept apart to keep each module small."""
 
 from __future__ import annotations
 
@@ -167,3 +167,12 @@ class Marking(Screen[None]):
         text = f"{figure.label()}\n“{' '.join(figure.sentence.split())}”\n{citation}"
         self.app.copy_to_clipboard(text)
         self.notify(text, title="Copied", timeout=4, markup=False)
+
+    def action_show_problems(self) -> None:
+        corpus = self.session.corpus
+        if not corpus or not corpus.problems:
+            self.notify("Every file loaded without problems.", timeout=3)
+            return
+        from .problems import ProblemsScreen
+
+        self.app.push_screen(ProblemsScreen(corpus.problems, self.session.root))

@@ -398,12 +398,3 @@ class ReaderScreen(Marking):
             self.mark(span or (offset, offset), focus=True)
 
         self.app.push_screen(EvidenceScreen(article), jump)
-
-    def action_show_problems(self) -> None:
-        corpus = self.session.corpus
-        if not corpus or not corpus.problems:
-            self.notify("Every file loaded without problems.", timeout=3)
-            return
-        from .problems import ProblemsScreen
-
-        self.app.push_screen(ProblemsScreen(corpus.problems, self.session.root))
