@@ -118,7 +118,10 @@ async def reader(corpus: Path) -> dict:
             await pilot.press("j")
             opens.append(await clock.press(pilot, "enter"))
         record("open_article", opens)
-        record("stance_filter", [await clock.press(pilot, "s") for _ in range(4)])
+        from capexreader.session import STANCE_FILTERS
+
+        # round the cycle of filters, back to all
+        record("stance_filter", [await clock.press(pilot, "s") for _ in STANCE_FILTERS])
         search, article = [], []
         view = app.query_one("#article-view")
         clock.probe = lambda: (app.session.current and app.session.current.id, view.text[:80])
