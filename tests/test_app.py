@@ -601,3 +601,20 @@ async def test_the_reading_position_stays_when_the_sidebar_is_toggled():
         assert view.wrap_width != width  # re-wrapped for the new width
         start, end = view.lines()[int(view.scroll_y)]
         assert start <= offset <= end  # the same text at the top
+
+
+@pytest.mark.parametrize("height", [20, 21])
+async def test_the_list_scrolls_by_whole_articles_in_a_pane_of_any_height(tmp_path, height):
+    for n in range(30):
+        (tmp_path / f"a{n:02}.md").write_text(f"---\ntitle: Article {n}\n---\nText {n}.\n", "utf-8")
+    app = CapexReaderApp(tmp_path)
+    async with app.run_test(size=(120, height)) as pilot:
+        await ready(pilot)
+        listing = app.query_one(ArticleList)
+        app.set_focus(listing)
+        pane = listing.scrollable_content_region.height
+        for key in ["j"] * 29 + ["k"] * 29:
+            await pilot.press(key)
+            top = listing.scroll_offset.y
+            assert top % 2 == 0  # a title on the top line, never a meta line cut from it
+            assert top <= listing.highlighted * 2 and listing.highlighted * 2 + 2 <= top + pane + 1

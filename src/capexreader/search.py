@@ -406,7 +406,7 @@ class SearchIndex:
             ids, titles = (np.full(size, "", dtype=object) for _ in range(2))
             ids[: len(self._names[0])], titles[: len(self._names[1])] = self._names
             self._names = ids, titles
-        self._names_changed()
+            self._names_changed()
 
     def _write_lengths(self) -> None:
         self.db.executemany(

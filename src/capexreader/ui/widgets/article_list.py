@@ -141,8 +141,7 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
         self._articles = articles  # not copied: a session's list is made anew for each change
         self._hits = hits
         self._cache.clear()
-        rows = len(self._articles) * ROWS
-        self.virtual_size = Size(self.size.width, rows) if rows else Size()
+        self._size_rows()
         if not self._articles:
             self.highlighted = None
         else:
@@ -204,7 +203,7 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
         if y < top:
             target = y
         elif y + ROWS > top + height:
-            target = -(-(y + ROWS - height) // ROWS) * ROWS  # rounded up to a whole article
+            target = min(y, -(-(y + ROWS - height) // ROWS) * ROWS)  # up to a whole article
         else:
             return
         self.scroll_to(y=target, animate=False, immediate=False)
@@ -237,8 +236,14 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
     # -- drawing -----------------------------------------------------------------------------
     def on_resize(self) -> None:
         self._cache.clear()
+        self._size_rows()
+
+    def _size_rows(self) -> None:
+        """Two lines an article, and a blank one below the last in a pane of odd height: the
+        list scrolled to its end still has a title on its top line."""
         rows = len(self._articles) * ROWS
-        self.virtual_size = Size(self.size.width, rows) if rows else Size()
+        pad = self.scrollable_content_region.height % ROWS if rows else 0
+        self.virtual_size = Size(self.size.width, rows + pad) if rows else Size()
 
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y
