@@ -618,3 +618,19 @@ async def test_the_list_scrolls_by_whole_articles_in_a_pane_of_any_height(tmp_pa
             top = listing.scroll_offset.y
             assert top % 2 == 0  # a title on the top line, never a meta line cut from it
             assert top <= listing.highlighted * 2 and listing.highlighted * 2 + 2 <= top + pane + 1
+
+
+async def test_the_list_keeps_whole_articles_on_top_when_its_pane_grows_by_a_line(tmp_path):
+    for n in range(30):
+        (tmp_path / f"a{n:02}.md").write_text(f"---\ntitle: Article {n}\n---\nText {n}.\n", "utf-8")
+    app = CapexReaderApp(tmp_path)
+    async with app.run_test(size=(120, 20)) as pilot:
+        await ready(pilot)
+        listing = app.query_one(ArticleList)
+        app.set_focus(listing)
+        await pilot.press("G")  # scrolled to the end at one height
+        for height in (21, 22, 21):
+            await pilot.resize_terminal(120, height)
+            await pilot.pause(0.1)
+            top, pane = listing.scroll_offset.y, listing.scrollable_content_region.height
+            assert top % 2 == 0 and top <= 29 * 2 < top + pane, (height, top, pane)  # its title shown

@@ -199,6 +199,7 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
     def _scroll_into_view(self, index: int) -> None:
         """Scroll the least that shows the article, to a whole article's row: the top line is a
         title, never a meta line cut from its title (a pane of an odd height)."""
+        self._size_rows()  # for the pane's height now
         top, height, y = self.scroll_offset.y, self.scrollable_content_region.height, index * ROWS
         if y < top:
             target = y
@@ -244,6 +245,9 @@ class ArticleList(BaseStyle, ScrollView, can_focus=True):
         rows = len(self._articles) * ROWS
         pad = self.scrollable_content_region.height % ROWS if rows else 0
         self.virtual_size = Size(self.size.width, rows + pad) if rows else Size()
+        top = self.scroll_offset.y
+        if top % ROWS:  # scrolled while the pane had another height
+            self.scroll_to(y=top + ROWS - top % ROWS, animate=False, immediate=True)
 
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y
