@@ -603,11 +603,15 @@ async def test_the_reading_position_stays_when_the_sidebar_is_toggled():
         assert start <= offset <= end  # the same text at the top
 
 
+def thirty_articles(folder):
+    for n in range(30):
+        (folder / f"a{n:02}.md").write_text(f"---\ntitle: Article {n}\n---\nText {n}.\n", "utf-8")
+    return folder
+
+
 @pytest.mark.parametrize("height", [20, 21])
 async def test_the_list_scrolls_by_whole_articles_in_a_pane_of_any_height(tmp_path, height):
-    for n in range(30):
-        (tmp_path / f"a{n:02}.md").write_text(f"---\ntitle: Article {n}\n---\nText {n}.\n", "utf-8")
-    app = CapexReaderApp(tmp_path)
+    app = CapexReaderApp(thirty_articles(tmp_path))
     async with app.run_test(size=(120, height)) as pilot:
         await ready(pilot)
         listing = app.query_one(ArticleList)
@@ -621,9 +625,7 @@ async def test_the_list_scrolls_by_whole_articles_in_a_pane_of_any_height(tmp_pa
 
 
 async def test_the_list_keeps_whole_articles_on_top_when_its_pane_grows_by_a_line(tmp_path):
-    for n in range(30):
-        (tmp_path / f"a{n:02}.md").write_text(f"---\ntitle: Article {n}\n---\nText {n}.\n", "utf-8")
-    app = CapexReaderApp(tmp_path)
+    app = CapexReaderApp(thirty_articles(tmp_path))
     async with app.run_test(size=(120, 20)) as pilot:
         await ready(pilot)
         listing = app.query_one(ArticleList)
