@@ -23,7 +23,10 @@ async def tables_measured(pilot):
         await pilot.pause(0.05)
         if not any(t._require_update_dimensions for t in pilot.app.screen.query(DataTable)):
             break
-    await pilot.pause(0.05)
+    # then drawn whole: a busy machine once caught a header at its old widths over measured rows
+    for table in pilot.app.screen.query(DataTable):
+        table.refresh()
+    await pilot.pause(0.1)
 
 
 def keys_then(*keys, then=()):
