@@ -23,8 +23,10 @@ async def tables_measured(pilot):
         await pilot.pause(0.05)
         if not any(t._require_update_dimensions for t in pilot.app.screen.query(DataTable)):
             break
-    # then drawn whole: a busy machine once caught a header at its old widths over measured rows
+    # then drawn whole: a busy machine caught the header from the table's cache, at its widths
+    # before the rows were measured (Textual's DataTable); its caches are cleared to draw anew
     for table in pilot.app.screen.query(DataTable):
+        table._clear_caches()
         table.refresh()
     await pilot.pause(0.1)
 
