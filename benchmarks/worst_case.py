@@ -8,7 +8,8 @@ figure extraction (with attribution), stance, paragraph leanings and the reader'
 (Markdown parsed, wrapped to 100 cells) at both sizes and jieba's cut_for_search over the
 same text. Linear time shows as growth (large per character / small per character) near 1; the
 goal is growth <= 1.5 for every engine and shape. With --list it also times a cold
-`capexreader list` of a folder holding a 2.5 MB single line and a 16 MB article (goal: 40 s).
+`capexreader list` of a folder holding a 2.5 MB single line and a 16 MB article (goal: 40 s),
+beside jieba's own segmentation of the same text in one process, timed in the same run.
 """
 
 from __future__ import annotations
@@ -98,12 +99,32 @@ def cold_list() -> dict:
         text=True,
     )
     took = time.perf_counter() - start
+    jieba = _jieba_over(folder)
     return {
         "seconds": round(took, 1),
         "exit": done.returncode,
         "goal_s": 40,
         "articles": len(json.loads(done.stdout)) if done.returncode == 0 else None,
+        "jieba_serial_s": round(jieba, 1),
+        "vs_jieba_serial": round(took / jieba, 2),
     }
+
+
+def _jieba_over(folder: Path) -> float:
+    """The reference, in the same run: jieba's own cut_for_search over the same files' text,
+    one after the other in one process."""
+    from capexreader.segment import tokenizer
+
+    jieba = tokenizer()
+    list(jieba.cut_for_search("预热"))
+    took = 0.0
+    for path in sorted(folder.iterdir()):
+        text = path.read_text("utf-8")
+        start = time.perf_counter()
+        for _ in jieba.cut_for_search(text):
+            pass
+        took += time.perf_counter() - start
+    return took
 
 
 def main() -> None:

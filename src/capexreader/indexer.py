@@ -19,10 +19,12 @@ from typing import TypeVar
 
 from filelock import Timeout
 
+from . import spread
 from .cache import cache_dir
 from .corpus import Article, Corpus, LoadProblem, assign_ids, read_article, scan
-from .offload import Failed, Helper, quiet, start_tracker
-from .search import DocRecord, SearchIndex, make_record
+from .offload import Failed, Helper, start_tracker
+from .search import DocRecord, SearchIndex
+from .spread import process
 
 T = TypeVar("T")
 PARALLEL_FROM = 200  # files; below this a worker pool costs more than it saves
@@ -156,53 +158,41 @@ def kept_problems(index: SearchIndex, plan: Plan) -> list[tuple[str, str, str, b
     return kept
 
 
-def process(
-    job: tuple[str, str, str], summarise: bool = True
-) -> tuple[DocRecord | None, list[tuple[str, str, str, bool]]]:
-    """Read, clean, (summarise) and segment one file; runs in a worker process."""
-    aid, path, key = job
-    problems: list[LoadProblem] = []
-    article = read_article(Path(path), aid, problems)
-    found = [(str(p.path), key, p.reason, p.fatal) for p in problems]
-    if article is None:
-        return None, found
-    info = {**article.metadata(), "chars": len(article.body), **(article.summarise() if summarise else {})}
-    record = make_record(aid, article.title, article.body, path=path, key=key, info=info)
-    return record, found
-
-
-def _init_worker() -> None:
-    """A worker prints nothing (a TUI may own the terminal); problems travel with the results."""
-    quiet()
-    from .segment import tokenizer
-
-    tokenizer()
-
-
 def run(
     plan: Plan,
     workers: int | None = None,
     summarise: bool = True,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Iterator[tuple[DocRecord | None, list]]:
-    """Process the plan's files, in a pool of processes when there are many."""
+    """Process the plan's files: in a pool of processes when there are many or one is big
+    (a big one's segmenting is spread over them); else here."""
     workers = workers or os.cpu_count() or 1
-    work = partial(process, summarise=summarise)
-    if len(plan.todo) < PARALLEL_FROM or workers < 2:
-        for job in plan.todo:
-            item = None if cancelled() else _one(job, summarise, cancelled)
-            if item is None:
-                return
-            yield item
+    if workers >= 2 and len(plan.todo) >= PARALLEL_FROM:
+        ctx = multiprocessing.get_context("spawn")  # safe beside the app's threads
+        start_tracker()
+        with ctx.Pool(workers, initializer=spread.init_worker) as pool:
+            for item in pool.imap_unordered(partial(process, summarise=summarise), plan.todo, chunksize=8):
+                if cancelled():
+                    pool.terminate()
+                    return
+                yield item
         return
-    ctx = multiprocessing.get_context("spawn")  # safe beside the app's threads
-    start_tracker()
-    with ctx.Pool(workers, initializer=_init_worker) as pool:
-        for item in pool.imap_unordered(work, plan.todo, chunksize=8):
-            if cancelled():
-                pool.terminate()
-                return
-            yield item
+    if workers >= 2 and any(_size(job[1]) > BIG_FILE for job in plan.todo):
+        with contextlib.suppress(OSError):  # no pool here: one file after another
+            yield from spread.run(plan.todo, workers, summarise, cancelled)
+            return
+    for job in plan.todo:
+        one = None if cancelled() else _one(job, summarise, cancelled)
+        if one is None:
+            return
+        yield one
+
+
+def _size(path: str | Path) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _read(path: Path, article_id: str) -> tuple[Article | None, list[LoadProblem]]:
@@ -216,11 +206,7 @@ def _maybe_apart(
     """fn(*args) in a helper process when the file at path is big (decoding, cleaning and
     segmenting megabytes are long steps that would hold the interpreter away from an app's
     drawing), else here; here too when no helper process can start. None if cancelled."""
-    try:
-        big = os.path.getsize(path) > BIG_FILE
-    except OSError:
-        big = False
-    if big:
+    if _size(path) > BIG_FILE:
         with contextlib.suppress(Failed):
             return helper.run(fn, *args, cancelled=cancelled)
     return fn(*args)

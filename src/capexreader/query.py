@@ -127,24 +127,66 @@ def _forms(word: str) -> str:
 def index_text(folded: str) -> dict[str, list[tuple[int, int]]]:
     """Term -> spans for folded text: jieba search-mode segmentation, stop words dropped, and
     the glossary's multi-word terms as terms of their own (so that they need no phrase match)."""
-    from .segment import tokenizer
+    return index_tokens(folded, into=index_phrases(folded))
 
+
+def index_phrases(folded: str) -> dict[str, list[tuple[int, int]]]:
+    """The glossary's multi-word terms in folded text, under their normal forms."""
     out: dict[str, list[tuple[int, int]]] = {}
     phrases = _phrases()
     if phrases is not None and " " in folded:
         for m in phrases.finditer(folded):
             out.setdefault(normalise(m.group(0)), []).append(m.span())
+    return out
+
+
+def index_tokens(
+    folded: str, offset: int = 0, into: dict[str, list[tuple[int, int]]] | None = None
+) -> dict[str, list[tuple[int, int]]]:
+    """jieba's search-mode words of folded text (which starts at offset in its document),
+    added to into. A piece of a document cut after a line break that line_chunks would cut
+    at gives the words the whole document gives there."""
+    from .segment import tokenizer
+
+    out: dict[str, list[tuple[int, int]]] = {} if into is None else into
     tokenize = tokenizer().tokenize
-    for offset, chunk in line_chunks(folded):  # small pieces: jieba's C regex steps stay short
+    for at, chunk in line_chunks(folded):  # small pieces: jieba's C regex steps stay short
+        at += offset
         for word, start, end in tokenize(chunk, mode="search"):
             term = _index_form(word)
             if term:
-                span = (start + offset, end + offset)
+                span = (start + at, end + at)
                 spans = out.get(term)
                 if spans is None:
                     out[term] = [span]
                 else:
                     spans.append(span)
+    return out
+
+
+def join_terms(
+    into: dict[str, list[tuple[int, int]]], more: dict[str, list[tuple[int, int]]]
+) -> dict[str, list[tuple[int, int]]]:
+    """into with the spans of more after its own (more: from further on in the text)."""
+    for term, spans in more.items():
+        got = into.get(term)
+        if got is None:
+            into[term] = spans
+        else:
+            got.extend(spans)
+    return into
+
+
+def pieces_of(text: str, size: int) -> list[tuple[int, str]]:
+    """(offset, piece) runs of line_chunks of about size characters each: index_tokens of the
+    pieces, joined in order, are index_tokens of the text."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for offset, chunk in line_chunks(text):
+        if offset > start and offset + len(chunk) - start > size:
+            out.append((start, text[start:offset]))
+            start = offset
+    out.append((start, text[start:]))
     return out
 
 

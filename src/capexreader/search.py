@@ -10,6 +10,7 @@ import threading
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -221,14 +222,21 @@ class DocRecord:
     length: int = 1
 
 
-def make_record(article_id: str, title: str, body: str, **extra: object) -> DocRecord:
+def make_record(
+    article_id: str,
+    title: str,
+    body: str,
+    found: dict[str, list[tuple[int, int]]] | None = None,
+    **extra: object,
+) -> DocRecord:
     """Segment title and body (jieba) into what the index stores: one row of a document's
-    terms and their spans (a row per term made storing a large build the slow part)."""
-    found = index_text(fold(body))
+    terms and their spans (a row per term made storing a large build the slow part). found:
+    the body's index_text, when it was made elsewhere (in pieces, by spread)."""
+    found = index_text(fold(body)) if found is None else found
     terms = sorted(found)
     flat, ends = array("I"), array("I")
     for term in terms:
-        flat.extend(x for span in found[term] for x in span)
+        flat.extend(chain.from_iterable(found[term]))
         ends.append(len(flat))
     tfs = [len(found[t]) for t in terms]
     return DocRecord(

@@ -140,10 +140,10 @@ def _fill_summaries(index: SearchIndex, corpus: Corpus, post: Post) -> None:
     screen's articles are only changed on its own thread."""
     from capexreader.offload import summarise
 
-    missing = [a for a in list(corpus.articles) if a.stance_label is None]
+    missing = [a for a in list(corpus.articles) if a.figure_count is None]  # the stance may be known
     if not missing:
         return
-    stored = {aid: info for aid, _, _, info in index.infos() if "stance_label" in info}
+    stored = {aid: info for aid, _, _, info in index.infos() if "figures" in info}
     post(messages.SummariesFound([(a.id, stored[a.id]) for a in missing if a.id in stored]))
     missing = [a for a in missing if a.id not in stored]
     for start in range(0, len(missing), SUMMARY_BATCH):
