@@ -94,3 +94,22 @@ def test_a_big_file_is_spread_and_the_index_answers_as_a_serial_build(tmp_path, 
 
 
 RUN = spread.run
+
+
+def test_where_no_pool_can_start_the_files_are_indexed_one_after_another(tmp_path, monkeypatch):
+    monkeypatch.setenv("CAPEXREADER_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "content"
+    root.mkdir()
+    (root / "long.md").write_text("---\ntitle: Long\n---\n" + long_text(300), "utf-8")
+
+    tried = []
+
+    def no_processes() -> None:
+        tried.append(1)
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(spread, "start_tracker", no_processes)
+    monkeypatch.setattr(indexer, "BIG_FILE", 1000)
+    index, _ = indexer.open_index(root)
+    indexer.sync(root, index, workers=2)
+    assert tried and [r.article for r in index.search("泡沫").results] == ["long"]

@@ -178,9 +178,11 @@ def run(
                 yield item
         return
     if workers >= 2 and any(_size(job[1]) > BIG_FILE for job in plan.todo):
-        with contextlib.suppress(OSError):  # no pool here: one file after another
+        try:
             yield from spread.run(plan.todo, workers, summarise, cancelled)
             return
+        except Failed:  # no pool here: one file after another
+            pass
     for job in plan.todo:
         one = None if cancelled() else _one(job, summarise, cancelled)
         if one is None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from .corpus import Article, LoadProblem, read_article
 from .fold import fold
-from .offload import quiet, start_tracker
+from .offload import Failed, quiet, start_tracker
 from .query import index_phrases, index_tokens, join_terms, pieces_of
 from .search import DocRecord, make_record
 
@@ -123,8 +123,11 @@ class _Work:
     caller's thread, and a step may send more jobs."""
 
     def __init__(self, workers: int, summarise: bool) -> None:
-        start_tracker()
-        self.pool = multiprocessing.get_context("spawn").Pool(workers, initializer=init_worker)
+        try:
+            start_tracker()
+            self.pool = multiprocessing.get_context("spawn").Pool(workers, initializer=init_worker)
+        except (OSError, RuntimeError) as exc:
+            raise Failed(f"no pool of processes: {exc}") from exc
         self.summarise = summarise
         self.done: queue.Queue[tuple[Callable[[Any], Result | None], Any, bool]] = queue.Queue()
 
@@ -194,7 +197,8 @@ def run(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Iterator[Result]:
     """(record, problems) for each job, in the order they are done, from a pool of workers
-    processes. Stops (ending the workers) when cancelled or when the caller stops asking."""
+    processes. Stops (ending the workers) when cancelled or when the caller stops asking.
+    Raises Failed, before any result, where no pool can start."""
     work = _Work(workers, summarise)
     try:
         for job in todo:
