@@ -107,6 +107,12 @@ def _parser() -> Any:
     return MarkdownIt("commonmark", {"typographer": False}).enable(["table", "strikethrough"])
 
 
+def warm() -> None:
+    """Import markdown-it and make its parser now: a loader's thread does it before the first
+    article is shown, so that the app's own thread does not (the import is a long step)."""
+    _parser()
+
+
 def parse(text: str) -> Document:
     doc = Document(lines_are_paragraphs=lines_are_paragraphs(text))
     builder = _Builder(text, doc)

@@ -48,7 +48,8 @@ def quiet() -> None:
     os.dup2(null, 2)
 
 
-def _child_start() -> None:
+def child_start() -> None:
+    """A child prints nothing and gives way to its parent (which may be drawing an app)."""
     quiet()
     with contextlib.suppress(OSError):
         os.nice(5)  # the caller's own process draws first
@@ -70,7 +71,7 @@ class Helper:
                 try:
                     start_tracker()
                     context = multiprocessing.get_context("spawn")  # safe beside threads
-                    pool = ProcessPoolExecutor(1, mp_context=context, initializer=_child_start)
+                    pool = ProcessPoolExecutor(1, mp_context=context, initializer=child_start)
                     self._pid = pool.submit(os.getpid).result(timeout=START_TIMEOUT)
                 except (OSError, RuntimeError, BrokenProcessPool, FutureTimeout) as exc:
                     raise Failed(f"no helper process: {exc}") from exc

@@ -16,7 +16,7 @@ from typing import Any
 
 from .corpus import Article, LoadProblem, read_article
 from .fold import fold
-from .offload import Failed, quiet, start_tracker
+from .offload import Failed, child_start, start_tracker
 from .query import index_phrases, index_tokens, join_terms, pieces_of
 from .search import DocRecord, make_record
 
@@ -71,8 +71,9 @@ def _done(article: Article | None, problems: Problems, job: Job, summarise: bool
 
 
 def init_worker() -> None:
-    """A worker prints nothing (a TUI may own the terminal); problems travel with the results."""
-    quiet()
+    """A worker prints nothing (a TUI may own the terminal), and gives way to the app's drawing;
+    problems travel with the results."""
+    child_start()
     from .segment import tokenizer
 
     tokenizer()

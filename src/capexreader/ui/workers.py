@@ -35,7 +35,7 @@ def _cancelled() -> bool:
 def load(root: Path, post: Post) -> None:
     """Titles from the cache (or the files), then the index brought up to date; a pool of
     processes segments a large first build."""
-    from capexreader import segment
+    from capexreader import document, segment
     from capexreader.corpus import Corpus
     from capexreader.indexer import (
         PARALLEL_FROM,
@@ -64,6 +64,7 @@ def load(root: Path, post: Post) -> None:
     first = corpus.articles[0] if corpus.articles else None
     if first is not None and not first.is_long:  # it opens at once: its work done here
         first.summarise()
+    document.warm()
     post(messages.CorpusLoaded(corpus, warning))
     listing = Listing(corpus.articles)  # what filters and searches pick from: made here
     index.load_names()  # the list ranks every result of a search
