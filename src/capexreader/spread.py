@@ -1,7 +1,8 @@
 """Files indexed on every core, a long one too: its segmenting (most of the work) is cut into
 pieces of lines that run side by side, beside its figures and stance, and one more job joins
-them into its record. The caller only hands articles and bytes from job to job, so its own
-interpreter stays free (an app draws meanwhile)."""
+them into its record. The caller only hands bytes from job to job (the article pickled, the
+pieces in UTF-8), never unpacking megabytes of text in one step, so its own interpreter stays
+free (an app draws meanwhile)."""
 
 from __future__ import annotations
 
@@ -43,16 +44,6 @@ def describe(article: Article, summarise: bool) -> dict:
     return {**article.metadata(), "chars": len(article.body), **(article.summarise() if summarise else {})}
 
 
-def _describe_long(article: Article, summarise: bool) -> dict:
-    """describe; and the stance even when not summarising: found here beside the pieces, it
-    costs little time, and a command line's list would find it afterwards, alone."""
-    info = describe(article, summarise)
-    if not summarise:
-        stance = article.stance
-        info.update(stance_label=stance.label, stance_score=stance.score, stance_confidence=stance.confidence)
-    return info
-
-
 def record(
     article: Article, job: Job, info: dict, found: dict[str, list[tuple[int, int]]] | None = None
 ) -> DocRecord:
@@ -79,29 +70,49 @@ def init_worker() -> None:
     tokenizer()
 
 
+Packed = bytes  # an article pickled, or a piece of text in UTF-8: the caller never unpacks them
+
+
 def _first(
-    job: Job, summarise: bool, long: int
-) -> tuple[Result | None, tuple[Article, Problems, str] | None]:
-    """A short file done whole; a long one read and folded, for its pieces."""
+    job: Job, summarise: bool, long: int, piece: int
+) -> tuple[Result | None, tuple[Packed, Problems, list[tuple[int, Packed]]] | None]:
+    """A short file done whole; a long one read, and its folded text cut into pieces."""
     article, problems = read(job)
-    if article is not None and len(article.body) >= long:
-        return None, (article, problems, fold(article.body))
-    return _done(article, problems, job, summarise), None
+    if article is None or len(article.body) < long:
+        return _done(article, problems, job, summarise), None
+    pieces = [(offset, text.encode("utf-8")) for offset, text in pieces_of(fold(article.body), piece)]
+    return None, (_pack(article), problems, pieces)
 
 
-def _segment(offset: int, text: str) -> bytes:
-    return pickle.dumps(index_tokens(text, offset), pickle.HIGHEST_PROTOCOL)
+def _pack(article: Article) -> Packed:
+    return pickle.dumps(article, pickle.HIGHEST_PROTOCOL)
 
 
-def _phrases(folded: str) -> bytes:
+def _describe_long(packed: Packed, summarise: bool) -> dict:
+    """describe; and the stance even when not summarising: found here beside the pieces, it
+    costs little time, and a command line's list would find it afterwards, alone."""
+    article = pickle.loads(packed)
+    info = describe(article, summarise)
+    if not summarise:
+        stance = article.stance
+        info.update(stance_label=stance.label, stance_score=stance.score, stance_confidence=stance.confidence)
+    return info
+
+
+def _segment(offset: int, text: Packed) -> bytes:
+    return pickle.dumps(index_tokens(text.decode("utf-8"), offset), pickle.HIGHEST_PROTOCOL)
+
+
+def _phrases(pieces: list[tuple[int, Packed]]) -> bytes:
+    folded = "".join(text.decode("utf-8") for _, text in pieces)
     return pickle.dumps(index_phrases(folded), pickle.HIGHEST_PROTOCOL)
 
 
-def _join(article: Article, job: Job, info: dict, blobs: list[bytes]) -> DocRecord:
+def _join(packed: Packed, job: Job, info: dict, blobs: list[bytes]) -> DocRecord:
     found: dict[str, list[tuple[int, int]]] = {}
     for blob in blobs:  # the phrases, then the pieces in text order: as index_text finds them
         join_terms(found, pickle.loads(blob))
-    return record(article, job, info, found)
+    return record(pickle.loads(packed), job, info, found)
 
 
 @dataclass
@@ -109,7 +120,7 @@ class _Long:
     """One long file on its way: its pieces' results as they come in."""
 
     job: Job
-    article: Article
+    article: Packed
     problems: Problems
     blobs: list[bytes | None]  # the phrases', then the pieces' index_text
     info: dict | None = None
@@ -144,17 +155,16 @@ class _Work:
         self.done.put((then, value, failed))  # on the pool's thread: the caller's takes it
 
     def start(self, job: Job) -> None:
-        self.send(_first, (job, self.summarise, LONG), partial(self._read, job))
+        self.send(_first, (job, self.summarise, LONG, PIECE), partial(self._read, job))
 
     def _read(self, job: Job, value: tuple) -> Result | None:
         result, long = value
         if long is None:
             return result
-        article, problems, folded = long
-        pieces = pieces_of(folded, PIECE)
+        article, problems, pieces = long
         entry = _Long(job, article, problems, [None] * (len(pieces) + 1))
         self.send(_describe_long, (article, self.summarise), partial(self._described, entry))
-        self.send(_phrases, (folded,), partial(self._piece, entry, 0))
+        self.send(_phrases, (pieces,), partial(self._piece, entry, 0))
         for i, (offset, text) in enumerate(pieces, 1):
             self.send(_segment, (offset, text), partial(self._piece, entry, i))
         return None
