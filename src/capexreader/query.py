@@ -164,17 +164,14 @@ def index_tokens(
     return out
 
 
-def join_terms(
-    into: dict[str, list[tuple[int, int]]], more: dict[str, list[tuple[int, int]]]
-) -> dict[str, list[tuple[int, int]]]:
-    """into with the spans of more after its own (more: from further on in the text)."""
+def join_terms(into: dict[str, list[tuple[int, int]]], more: dict[str, list[tuple[int, int]]]) -> None:
+    """Add to into the spans of more, after its own (more: from further on in the text)."""
     for term, spans in more.items():
         got = into.get(term)
         if got is None:
             into[term] = spans
         else:
             got.extend(spans)
-    return into
 
 
 def pieces_of(text: str, size: int) -> list[tuple[int, str]]:

@@ -10,7 +10,7 @@ import multiprocessing
 import pickle
 import queue
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -124,10 +124,9 @@ class _Long:
     problems: Problems
     blobs: list[bytes | None]  # the phrases', then the pieces' index_text
     info: dict | None = None
-    waiting: int = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.waiting = len(self.blobs) + 1  # and the description
+    def complete(self) -> bool:
+        return self.info is not None and None not in self.blobs
 
 
 class _Work:
@@ -171,15 +170,14 @@ class _Work:
 
     def _described(self, entry: _Long, info: dict) -> None:
         entry.info = info
-        self._one_less(entry)
+        self._join_when_complete(entry)
 
     def _piece(self, entry: _Long, i: int, blob: bytes) -> None:
         entry.blobs[i] = blob
-        self._one_less(entry)
+        self._join_when_complete(entry)
 
-    def _one_less(self, entry: _Long) -> None:
-        entry.waiting -= 1
-        if entry.waiting == 0:
+    def _join_when_complete(self, entry: _Long) -> None:
+        if entry.complete():
             args = (entry.article, entry.job, entry.info, entry.blobs)
             self.send(_join, args, partial(self._joined, entry.problems))
 
