@@ -1,5 +1,8 @@
 """A long file's indexing spread over processes gives what one process gives."""
 
+import os
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -113,3 +116,10 @@ def test_where_no_pool_can_start_the_files_are_indexed_one_after_another(tmp_pat
     index, _ = indexer.open_index(root)
     indexer.sync(root, index, workers=2)
     assert tried and [r.article for r in index.search("泡沫").results] == ["long"]
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="no process priorities here")
+def test_the_index_workers_run_at_the_lowest_priority():
+    with spread.pool(2) as processes:
+        seen = processes.starmap(os.getpriority, [(os.PRIO_PROCESS, 0)] * 4)
+    assert set(seen) == {spread.LOWEST}

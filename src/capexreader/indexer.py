@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import os
 import sys
 import time
@@ -22,7 +21,7 @@ from filelock import Timeout
 from . import spread
 from .cache import cache_dir
 from .corpus import Article, Corpus, LoadProblem, assign_ids, read_article, scan
-from .offload import Failed, Helper, start_tracker
+from .offload import Failed, Helper
 from .search import DocRecord, SearchIndex
 from .spread import process
 
@@ -168,12 +167,11 @@ def run(
     (a big one's segmenting is spread over them); else here."""
     workers = workers or os.cpu_count() or 1
     if workers >= 2 and len(plan.todo) >= PARALLEL_FROM:
-        ctx = multiprocessing.get_context("spawn")  # safe beside the app's threads
-        start_tracker()
-        with ctx.Pool(workers, initializer=spread.init_worker) as pool:
-            for item in pool.imap_unordered(partial(process, summarise=summarise), plan.todo, chunksize=8):
+        with spread.pool(workers) as processes:  # spawned: safe beside the app's threads
+            each = partial(process, summarise=summarise)
+            for item in processes.imap_unordered(each, plan.todo, chunksize=8):
                 if cancelled():
-                    pool.terminate()
+                    processes.terminate()
                     return
                 yield item
         return

@@ -6,7 +6,10 @@ free (an app draws meanwhile)."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import multiprocessing.pool
+import os
 import pickle
 import queue
 from collections.abc import Callable, Iterator
@@ -59,6 +62,28 @@ def _done(article: Article | None, problems: Problems, job: Job, summarise: bool
     if article is None:
         return None, problems
     return record(article, job, describe(article, summarise)), problems
+
+
+LOWEST = 19  # the index's workers' priority: the app, and whatever else runs, goes first
+
+
+def pool(workers: int) -> multiprocessing.pool.Pool:
+    """A pool of spawned workers for the index, given the lowest priority from here as soon as
+    they exist: a spawned child imports its modules before its own initializer could lower it,
+    and those imports, on every core at once, held up an app's first frames."""
+    start_tracker()
+    before = set(multiprocessing.active_children())
+    made = multiprocessing.get_context("spawn").Pool(workers, initializer=init_worker)
+    for child in set(multiprocessing.active_children()) - before:
+        give_way(child.pid)
+    return made
+
+
+def give_way(pid: int | None) -> None:
+    if pid is None:  # not started (0 would be this process)
+        return
+    with contextlib.suppress(OSError, AttributeError):  # gone already; or no priorities here
+        os.setpriority(os.PRIO_PROCESS, pid, LOWEST)
 
 
 def init_worker() -> None:
@@ -135,8 +160,7 @@ class _Work:
 
     def __init__(self, workers: int, summarise: bool) -> None:
         try:
-            start_tracker()
-            self.pool = multiprocessing.get_context("spawn").Pool(workers, initializer=init_worker)
+            self.pool = pool(workers)
         except (OSError, RuntimeError) as exc:
             raise Failed(f"no pool of processes: {exc}") from exc
         self.summarise = summarise
