@@ -7,7 +7,10 @@ with figures, thousands of company names, dense inline Markdown, ordinary prose)
 figure extraction (with attribution), stance, paragraph leanings and the reader's layout
 (Markdown parsed, wrapped to 100 cells) at both sizes and jieba's cut_for_search over the
 same text. Linear time shows as growth (large per character / small per character) near 1; the
-goal is growth <= 1.5 for every engine and shape. With --list it also times a cold
+goal is growth <= 1.5 for every engine and shape. Beside the 5 x goal it gives the floor of any
+figure engine written in Python: the share of the goal's time budget (a fifth of jieba's) that
+finding every number and making a bare Figure for each takes, before units, currency and
+attribution; and the share that the figure patterns alone take. With --list it also times a cold
 `capexreader list` of a folder holding a 2.5 MB single line and a 16 MB article (goal: 40 s),
 beside jieba's own segmentation of the same text in one process, timed in the same run.
 """
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -79,9 +83,37 @@ def measure(small: int, large: int) -> dict:
         row["figures_vs_jieba_large"] = round(
             row["jieba"]["us_per_char_large"] / row["figures"]["us_per_char_large"], 2
         )
+        budget = row["jieba"]["us_per_char_large"] / 5 * large / 1e6
+        row["floor_share_of_budget"] = round(_floor(text_of(unit, large)) / budget, 2)
+        row["patterns_share_of_budget"] = round(_patterns(text_of(unit, large)) / budget, 2)
         report[shape] = row
         print(shape, json.dumps(row), file=sys.stderr, flush=True)
     return report
+
+
+def _floor(text: str) -> float:
+    """Seconds to find every number in text and make a bare Figure of each: what any figure
+    engine in Python pays before it reads a unit or a company."""
+    from capexreader.figures import Figure
+
+    start = time.perf_counter()
+    [Figure(m.group(), m.start(), m.end(), float(m.group()), None, "") for m in _NUMBER.finditer(text)]
+    return time.perf_counter() - start
+
+
+def _patterns(text: str) -> float:
+    """Seconds the figure patterns alone take over text (folded first, untimed): the part
+    before currency conventions and attribution."""
+    from capexreader.figures import _scan, mask_text
+    from capexreader.fold import fold
+
+    folded = mask_text(fold(text))
+    start = time.perf_counter()
+    _scan(folded)
+    return time.perf_counter() - start
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def cold_list() -> dict:
