@@ -75,6 +75,23 @@ def test_a_figure_for_a_company_named_after_it():
     assert entities("微软的合同中，有 40% 来自 OpenAI") == ["OpenAI"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brokers forecast $2 trillion of chip demand, and Intel expects a slower year than AMD.",
+        "Brokers forecast $2 trillion of chip demand, but Intel expects a slower year than AMD.",
+        "券商预计芯片需求达2万亿美元，而英特尔预计今年比AMD放缓。",
+    ],
+)
+def test_a_company_that_opens_a_new_clause_after_a_figure_is_not_its_subject(text):
+    # (two companies named: no main company of the text to fall back on)
+    assert entities(text)[0] is None
+
+
+def test_a_company_named_after_a_figure_by_a_reporting_clause_is_its_subject():
+    assert entities("Capital spending will reach $40 billion, Intel said.") == ["Intel"]
+
+
 def test_last_friday_is_not_a_group_of_five():
     assert entities("亚马逊股价上周五大跌5%") == ["Amazon"]
 
