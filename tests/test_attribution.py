@@ -92,6 +92,10 @@ def test_a_company_named_after_a_figure_by_a_reporting_clause_is_its_subject():
     assert entities("Capital spending will reach $40 billion, Intel said.") == ["Intel"]
 
 
+def test_apple_by_its_short_chinese_name():
+    assert entities("苹果宣布未来四年投入5000亿美元") == ["Apple"]
+
+
 def test_last_friday_is_not_a_group_of_five():
     assert entities("亚马逊股价上周五大跌5%") == ["Amazon"]
 
@@ -181,6 +185,22 @@ def test_a_year_after_a_comparison_is_not_the_figures():
 def test_a_lists_year_applies_to_each_item():
     figs = attrs("In 2026 Microsoft plans $140 billion, Google $180 billion and Meta $120 billion of capex.")
     assert [y for _, _, _, y in figs] == [2026, 2026, 2026]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intel, AMD and Arm Holdings will put $20 billion, $15 billion and $5 billion into fabs in 2027.",
+        "英特尔、AMD和高通将分别投入200亿、150亿和50亿美元用于2027年的扩产。",
+    ],
+)
+def test_a_year_after_a_list_applies_to_each_item(text):
+    assert [y for _, _, _, y in attrs(text)] == [2027, 2027, 2027]
+
+
+def test_items_of_a_list_with_years_of_their_own_keep_them():
+    figs = attrs("Capex was $30 billion in 2024 and $45 billion in 2025.")
+    assert [y for _, _, _, y in figs] == [2024, 2025]
 
 
 def test_a_year_inside_an_amount_is_not_a_year():

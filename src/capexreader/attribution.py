@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
@@ -511,6 +511,7 @@ def attribute(text: str, t: str, figures: list[Figure], year: int | None, title:
             fig.kind = r.percent_kind(fig, p)
             fig.year = r.year(fig, p.c_lo, p.c_hi, p.index)
     _respectively(r, figures, places)
+    _list_years(r, figures, places)
     _same_amounts(figures)
 
 
@@ -563,33 +564,52 @@ def _money(
             fig.year = last.year
 
 
-def _respectively(r: Reader, figures: list[Figure], places: list[Place]) -> None:
-    """Figures of a list go to the companies of a list, in order, where the sentence says
-    分别, 各自 or respectively."""
-    t = r.t
+def _lists(r: Reader, figures: list[Figure], places: list[Place]) -> Iterator[tuple[int, int]]:
+    """(first, last) index of each run of figures listed in one sentence: 5%、8%和10%."""
     i = 0
     while i < len(figures):
         j = i
         while (
             j + 1 < len(figures)
             and places[j + 1].index == places[i].index
-            and _FIG_GAP.match(t, figures[j].end, figures[j + 1].start)
+            and _FIG_GAP.match(r.t, figures[j].end, figures[j + 1].start)
         ):
             j += 1
-        p = places[i]
-        if j > i and r.at("respectively", p.index).starts:
-            e = r.at("entity", p.index)
-            group = figures[i : j + 1]
-            last = e.last_before(p.s_lo, group[0].start)
-            if last is not None:
-                names = _dedupe([e.labels[k] for k in r.list_ending_at(e, last, p.s_lo)])
-                if len(names) < len(group):
-                    names = _dedupe([e.labels[k] for k in range(max(0, last - 16), last + 1)])
-                    names = names[-len(group) :]
-                if len(names) == len(group):
-                    for fig, name in zip(group, names, strict=True):
-                        fig.entity = name
+        if j > i:
+            yield i, j
         i = j + 1
+
+
+def _respectively(r: Reader, figures: list[Figure], places: list[Place]) -> None:
+    """Figures of a list go to the companies of a list, in order, where the sentence says
+    分别, 各自 or respectively."""
+    for i, j in _lists(r, figures, places):
+        p = places[i]
+        if not r.at("respectively", p.index).starts:
+            continue
+        e = r.at("entity", p.index)
+        group = figures[i : j + 1]
+        last = e.last_before(p.s_lo, group[0].start)
+        if last is not None:
+            names = _dedupe([e.labels[k] for k in r.list_ending_at(e, last, p.s_lo)])
+            if len(names) < len(group):
+                names = _dedupe([e.labels[k] for k in range(max(0, last - 16), last + 1)])
+                names = names[-len(group) :]
+            if len(names) == len(group):
+                for fig, name in zip(group, names, strict=True):
+                    fig.entity = name
+
+
+def _list_years(r: Reader, figures: list[Figure], places: list[Place]) -> None:
+    """A list's year applies to each item: "$70bn, $91bn and $125bn in 2025" (the items before
+    the last could not see it past the others)."""
+    for i, j in _lists(r, figures, places):
+        group = figures[i : j + 1]
+        years = {f.year for f in group if f.year is not None}
+        if len(years) == 1 and len({f.category for f in group}) == 1:
+            year = years.pop()
+            for fig in group:
+                fig.year = year
 
 
 def _dedupe(names: list) -> list:
