@@ -198,6 +198,22 @@ def test_a_year_after_a_list_applies_to_each_item(text):
     assert [y for _, _, _, y in attrs(text)] == [2027, 2027, 2027]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "英特尔2027年营收600亿美元，增长8%；资本开支250亿美元。",
+        "Intel's 2027 revenue was $60 billion, up 8%; capex was $25 billion.",
+    ],
+)
+def test_clauses_joined_by_a_semicolon_share_the_year(text):
+    assert [y for _, _, _, y in attrs(text)] == [2027, 2027]
+
+
+def test_a_year_that_trails_a_figure_does_not_cross_a_semicolon():
+    figs = attrs("Having spent $50 billion on capex in 2027, Intel is busy; its revenue is $9 billion.")
+    assert [y for _, _, _, y in figs] == [2027, None]
+
+
 def test_items_of_a_list_with_years_of_their_own_keep_them():
     figs = attrs("Capex was $30 billion in 2024 and $45 billion in 2025.")
     assert [y for _, _, _, y in figs] == [2024, 2025]

@@ -562,6 +562,18 @@ def _money(
         )
         if fig.year is None and carried and last is not None and not r.at("year", p.index).starts:
             fig.year = last.year
+    if (
+        fig.year is None
+        and last is not None
+        and not r.at("year", p.index).starts
+        and not r.at("relative", p.index).starts
+        and r.sentences.index(last.start) == p.index - 1
+        and r.t[p.s_lo - 1 : p.s_lo] in (";", "；")
+        and r.at("year", p.index - 1).any(r.sentences.span(p.index - 1)[0], last.start)
+    ):
+        # 2026财年第一季度营收777亿美元…；资本支出349亿美元: clauses of one sentence under the
+        # period it opens with (not a year that trails another figure: "$80bn in 2025; …")
+        fig.year = last.year
 
 
 def _lists(r: Reader, figures: list[Figure], places: list[Place]) -> Iterator[tuple[int, int]]:
