@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from capexreader.clean import clean_text
 from capexreader.corpus import load_corpus
 from capexreader.figures import extract_figures
-from capexreader.fold import fold
+from capexreader.fold import fold, fold_char
 from capexreader.search import SearchIndex
 from capexreader.stance import score_stance
 from capexreader.wrap import wrap_lines
@@ -28,6 +28,12 @@ SETTINGS = settings(
 @given(TEXTS)
 def test_fold_keeps_length(text):
     assert len(fold(text)) == len(text)
+
+
+@SETTINGS
+@given(TEXTS)
+def test_fold_is_each_character_folded(text):
+    assert fold(text) == "".join(fold_char(ch) for ch in text)
 
 
 @SETTINGS

@@ -37,7 +37,16 @@ def fold_char(ch: str) -> str:
     return ch
 
 
-_table: dict[int, str] = {}
+class _Table(dict[int, str]):
+    """The translation table, filled as str.translate meets new characters (no pass over the
+    text beforehand to find them)."""
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = fold_char(chr(code))
+        return out
+
+
+_table = _Table()
 CHUNK = 1 << 16  # long texts fold in pieces: a thread between pieces lets the UI run
 
 
@@ -47,7 +56,4 @@ def fold(text: str) -> str:
         return "".join(fold(text[i : i + CHUNK]) for i in range(0, len(text), CHUNK))
     if text.isascii():
         return text.lower()
-    for ch in set(text):  # new characters join the translation table once
-        if ord(ch) not in _table:
-            _table[ord(ch)] = fold_char(ch)
     return text.translate(_table)
