@@ -92,6 +92,21 @@ def test_a_company_named_after_a_figure_by_a_reporting_clause_is_its_subject():
     assert entities("Capital spending will reach $40 billion, Intel said.") == ["Intel"]
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Nebius signed a $3 billion deal with Meta and a $17 billion one with Microsoft.",
+            ["Nebius", "Nebius"],
+        ),
+        ("Oracle, in partnership with OpenAI, will spend $40 billion.", ["Oracle"]),
+        ("Together with SoftBank, Oracle will spend $40 billion.", ["Oracle"]),
+    ],
+)
+def test_a_company_named_as_a_partner_is_not_the_subject(text, want):
+    assert entities(text) == want
+
+
 def test_apple_by_its_short_chinese_name():
     assert entities("苹果宣布未来四年投入5000亿美元") == ["Apple"]
 

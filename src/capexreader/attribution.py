@@ -65,6 +65,8 @@ _FIG_GAP = re.compile(
     r"\s*(?:和|及|与|、|,|，|and|,\s*and|以及)\s*(?:近|约|超过|超|逾|达|nearly|about|around|over|"
     r"approximately|roughly|almost)?\s*$"
 )
+# A company named as a partner: "a deal with Meta", "in partnership with OpenAI".
+_PARTNER = re.compile(r"\b(?:with|alongside)\s+(?:the\s+)?$")
 # An object marker between two companies: the first is the subject (英伟达向OpenAI投资).
 _OBJECT_MARK = re.compile(r"[^,，。;；、]{0,12}[向对给][^,，。;；、]{0,12}$")
 # 四大科技巨头, the five hyperscalers' 五大云厂商 (not 上周五大跌, "fell sharply last Friday").
@@ -329,6 +331,9 @@ class Reader:
         t, e, group = self.t, self.at("entity", p.index), self.at("group", p.index)
         anaphora = self.at("anaphora", p.index)
         last = e.last_before(p.s_lo, fig.start)
+        while last is not None and self._partner(e, last, p.s_lo):
+            # "a deal with Meta and a $22.4 billion one": the partner is not the subject
+            last = last - 1 if last > 0 and e.starts[last - 1] >= p.s_lo else None
         after = e.first_after(fig.end, p.s_hi)
         if after is not None and e.starts[after] - fig.end <= 50:  # a company named just after
             gap, named, at = t[fig.end : e.starts[after]], e.labels[after], e.starts[after]
@@ -339,7 +344,7 @@ class Reader:
         if last is not None:
             if group.any(e.ends[last], fig.start):  # "Google and Meta together"
                 return None
-            run = self.list_ending_at(e, last, p.s_lo)
+            run = [i for i in self.list_ending_at(e, last, p.s_lo) if not self._partner(e, i, p.s_lo)]
             if len({e.labels[i] for i in run}) > 1:
                 return None
             first = run[0]
@@ -370,6 +375,10 @@ class Reader:
         if gap is not None and not _NO_FORWARD.search(gap) and not group.any(p.c_lo, at):
             return named
         return self.carried(p) or self.main
+
+    def _partner(self, e: Marks, i: int, lo: int) -> bool:
+        """Whether company mention i is named as a partner ("with Meta"), not as a subject."""
+        return _PARTNER.search(self.t, max(lo, e.starts[i] - 16), e.starts[i]) is not None
 
     def _leads(self, pos: int, p: Place) -> bool:
         """Whether pos stands in the first clause of its sentence."""
