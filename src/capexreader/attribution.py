@@ -331,9 +331,12 @@ class Reader:
         t, e, group = self.t, self.at("entity", p.index), self.at("group", p.index)
         anaphora = self.at("anaphora", p.index)
         last = e.last_before(p.s_lo, fig.start)
+        steps = 0
         while last is not None and self._partner(e, last, p.s_lo):
-            # "a deal with Meta and a $22.4 billion one": the partner is not the subject
-            last = last - 1 if last > 0 and e.starts[last - 1] >= p.s_lo else None
+            # "a deal with Meta and a $22.4 billion one": the partner is not the subject; a few
+            # steps back at most, so that a long run of partners stays linear
+            steps += 1
+            last = last - 1 if steps <= 4 and last > 0 and e.starts[last - 1] >= p.s_lo else None
         after = e.first_after(fig.end, p.s_hi)
         if after is not None and e.starts[after] - fig.end <= 50:  # a company named just after
             gap, named, at = t[fig.end : e.starts[after]], e.labels[after], e.starts[after]
