@@ -107,6 +107,26 @@ def test_a_company_named_as_a_partner_is_not_the_subject(text, want):
     assert entities(text) == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("魏哲家表示，明年資本支出約500億美元。", "TSMC"),
+        ("Lisa Su said AI revenue would top $10 billion.", "AMD"),
+        ("林百里指出，今年營收將達2兆元。", "Quanta"),
+    ],
+)
+def test_a_chief_executive_stands_for_the_company(text, want):
+    assert entities(text) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("英特爾營收季增7%", "growth"), ("英特爾營收月增12%", "growth"), ("英特爾營收月減4%", "decline")],
+)
+def test_month_and_quarter_changes(text, kind):
+    assert [f.kind for f in extract_figures(text)] == [kind]
+
+
 def test_apple_by_its_short_chinese_name():
     assert entities("苹果宣布未来四年投入5000亿美元") == ["Apple"]
 
