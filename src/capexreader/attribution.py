@@ -56,7 +56,7 @@ _LIST_GAP = re.compile(r"\s*(?:、|,|，|和|及|与|以及|&|and|or|或|,\s*and
 # An entity after a figure is its subject only when no dash, comparison or new coordinate
 # clause stands between ("$3trn of capex, and Oracle plans ..."; "…，而甲骨文").
 _NO_FORWARD = re.compile(
-    r"[—–]|是|比|像|如|than|like|from|versus|vs|[,，;；]\s*(?:and|but|while|whereas|而|但|同时)"
+    r"[—–]|是|比|像|如|than|like|from|versus|vs|[,，;；]\s*(?:(?:and|but|while|whereas)\b|而|但|同时)"
 )
 # ... and it wins over one before the figure when it is what the figure is for.
 _FOR_ENTITY = re.compile(r"^[^,，。;；]{0,24}?(?:\bfor|\bat|\bby|来自|源自|属于)\s*(?:the\s)?$")
